@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# tools/test.sh: every suite, on a throwaway cluster.  Ends with the line
+# "N passed, N failed" summed over all suites; exits non-zero on any failure.
+#
+#   unit     C unit tests of src/core (no server)
+#   regress  pg_regress, sql/*.sql against expected/*.out (make installcheck)
+#   pgtap    pgTAP suites test/pgtap/*.sql (pg_prove)
+
+cd "$(dirname "$0")/.."
+. tools/common.sh
+
+ensure_packages "${BASE_PACKAGES[@]}" postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
+build_and_install
+start_cluster
+
+passed=0
+failed=0
+LOG=$(mktemp -d /tmp/adoption-test.XXXXXX)
+
+# tally SUITE STATUS OK_PATTERN FAIL_PATTERN: count a suite's results in $LOG/SUITE.
+tally() {
+	local suite=$1 status=$2 ok_pattern=$3 fail_pattern=$4 ok bad
+	ok=$(grep -cE "$ok_pattern" "$LOG/$suite" || true)
+	bad=$(grep -cE "$fail_pattern" "$LOG/$suite" || true)
+	# a suite that died before reporting a failure still failed
+	if [ "$status" -ne 0 ] && [ "$bad" -eq 0 ]; then
+		bad=1
+	fi
+	echo "== $suite: $ok passed, $bad failed"
+	passed=$((passed + ok))
+	failed=$((failed + bad))
+}
+
+echo "== unit tests of src/core"
+set +e
+make -s PG_CONFIG="$PG_CONFIG" unittest 2>&1 | tee "$LOG/unit"
+status=${PIPESTATUS[0]}
+set -e
+tally unit "$status" '^ok ' '^not ok '
+
+echo "== pg_regress"
+set +e
+make -s PG_CONFIG="$PG_CONFIG" installcheck 2>&1 | tee "$LOG/regress"
+status=${PIPESTATUS[0]}
+set -e
+[ -f regression.diffs ] && cat regression.diffs
+tally regress "$status" '^(ok|test) .* ok( |$)|\.\.\. ok' '(FAILED|failed \(ignored\))( |$)'
+
+echo "== pgTAP"
+psql -q -X -v ON_ERROR_STOP=1 -c "CREATE DATABASE adoption_tap" >/dev/null
+set +e
+PGDATABASE=adoption_tap make -s PG_CONFIG="$PG_CONFIG" prove 2>&1 | tee "$LOG/pgtap"
+status=${PIPESTATUS[0]}
+set -e
+tally pgtap "$status" '^ok ' '^not ok '
+
+rm -rf "$LOG"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
