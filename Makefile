@@ -1,9 +1,15 @@
 EXTENSION = adoption
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
+
+# One SQL fragment per release, src/sql/<version>.sql: the install script of
+# each version is the fragments up to it, and the upgrade script from one
+# version to the next is the next one's fragment.
+RELEASES = 0.1.0 0.2.0
+UPGRADES = $(join $(addsuffix --,$(filter-out $(lastword $(RELEASES)),$(RELEASES))),$(wordlist 2,$(words $(RELEASES)),$(RELEASES)))
 
 MODULE_big = adoption
-DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-DATA = $(wildcard upgrade/$(EXTENSION)--*--*.sql)
+DATA_built = $(foreach v,$(RELEASES),$(EXTENSION)--$(v).sql) \
+	$(foreach u,$(UPGRADES),$(EXTENSION)--$(u).sql)
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/core/*.c)))
 HEADERS = $(wildcard src/*.h src/core/*.h)
 
@@ -17,8 +23,16 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(EXTENSION)--$(EXTVERSION).sql: src/$(EXTENSION).sql
-	cp $< $@
+SQL_GUARD = '\\echo Use "CREATE EXTENSION $(EXTENSION)" to load this file. \\quit'
+
+# adoption--X.sql: every fragment up to X
+$(foreach v,$(RELEASES),$(EXTENSION)--$(v).sql): $(EXTENSION)--%.sql: $(wildcard src/sql/*.sql)
+	( echo $(SQL_GUARD); for f in $(foreach r,$(RELEASES),src/sql/$(r).sql); do \
+		echo; cat $$f; [ $$f = src/sql/$*.sql ] && break; done ) > $@
+
+# adoption--X--Y.sql: fragment Y
+$(foreach u,$(UPGRADES),$(EXTENSION)--$(u).sql): $(EXTENSION)--%.sql: $(wildcard src/sql/*.sql)
+	( echo $(SQL_GUARD); echo; cat src/sql/$(lastword $(subst --, ,$*)).sql ) > $@
 
 # Unit tests of src/core: plain C99, linked without a server.
 CORE_SRCS = $(sort $(wildcard src/core/*.c))

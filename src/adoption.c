@@ -6,10 +6,30 @@
 
 #include "fmgr.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 
 #include "adoption.h"
+#include "summary.h"
 
 PG_MODULE_MAGIC;
+
+int			adoption_max_periods = 100000;
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	DefineCustomIntVariable("adoption.max_periods",
+							"Sets the most periods one summary may hold.",
+							"Beyond it, aggregates and input functions raise an error: "
+							"bucket the time column instead.",
+							&adoption_max_periods,
+							100000, 2, 10000000,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
+	MarkGUCPrefixReserved("adoption");
+}
 
 /* Parse the "method" argument of the parity functions. */
 AdoptionMethod

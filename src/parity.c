@@ -13,6 +13,7 @@
 #include "utils/timestamp.h"
 
 #include "adoption.h"
+#include "summary.h"
 
 /* ratio_change(before, after): after / before - 1. */
 PG_FUNCTION_INFO_V1(ratio_change_float8);
@@ -151,30 +152,14 @@ parity_at_timestamptz(PG_FUNCTION_ARGS)
 	return parity_at_instants(fcinfo, t1, t2);
 }
 
-/* A date as the timestamptz of its midnight, UTC. */
-static TimestampTz
-date_as_instant(DateADT d, const char *argname)
-{
-	if (DATE_NOT_FINITE(d))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s cannot be infinite", argname)));
-	if (d >= (TIMESTAMP_END_JULIAN - POSTGRES_EPOCH_JDATE))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("date out of range for timestamp"),
-				 errdetail("%s is beyond the range of timestamp with time zone.", argname)));
-	return (TimestampTz) d * USECS_PER_DAY;
-}
-
 /* parity_at(t1, ratio1, t2, ratio2, method) for date, read as UTC midnight. */
 PG_FUNCTION_INFO_V1(parity_at_date);
 Datum
 parity_at_date(PG_FUNCTION_ARGS)
 {
 	/* in two statements: t1 is checked first */
-	TimestampTz t1 = date_as_instant(PG_GETARG_DATEADT(0), "t1");
-	TimestampTz t2 = date_as_instant(PG_GETARG_DATEADT(2), "t2");
+	TimestampTz t1 = TimeKey(PG_GETARG_DATUM(0), ADOPTION_TIME_DATE, "t1");
+	TimestampTz t2 = TimeKey(PG_GETARG_DATUM(2), ADOPTION_TIME_DATE, "t2");
 
 	return parity_at_instants(fcinfo, t1, t2);
 }

@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION adoption;
 
-SELECT plan(30);
+SELECT plan(33);
 
 -- share(value) OVER (...)
 SELECT has_function('share', ARRAY['double precision']);
@@ -45,20 +45,88 @@ SELECT is(
 	't1 date, ratio1 double precision, t2 date, ratio2 double precision, method text DEFAULT ''loglinear''::text',
 	'parity_at arguments are named, method defaults to loglinear');
 
--- the whole surface: the functions the extension owns, by signature
+-- the whole surface: the functions and aggregates the extension owns, by signature
 SELECT set_eq(
 	$$ SELECT p.oid::regprocedure::text FROM pg_proc p
 	   JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
 	   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'adoption' $$,
 	ARRAY[
-		'share(double precision)',
-		'share_interval(double precision,double precision,double precision)',
-		'ratio_change(double precision,double precision)',
+		'change(trend)',
+		'crossover_points(rivalry)',
+		'crossovers(rivalry)',
+		'doubling_time(trend,interval)',
+		'first_period(rivalry)',
+		'first_period(trend)',
+		'first_ratio(rivalry)',
+		'first_value(trend)',
+		'fit(rivalry,text)',
+		'fitted_ratio(rivalry,timestamp with time zone,text)',
+		'fitted_share(rivalry,timestamp with time zone,text)',
+		'growth_rate(trend,interval)',
+		'last_period(rivalry)',
+		'last_period(trend)',
+		'last_ratio(rivalry)',
+		'last_value(trend)',
+		'leader(rivalry)',
+		'parity_at(date,double precision,date,double precision,text)',
+		'parity_at(double precision,double precision,double precision,double precision,text)',
+		'parity_at(rivalry,text)',
 		'parity_at(timestamp with time zone,double precision,timestamp with time zone,double precision,text)',
 		'parity_at(timestamp without time zone,double precision,timestamp without time zone,double precision,text)',
-		'parity_at(date,double precision,date,double precision,text)',
-		'parity_at(double precision,double precision,double precision,double precision,text)'],
-	'the extension owns exactly the documented functions');
+		'parity_in(rivalry,interval,text)',
+		'parity_interval(rivalry,double precision,text)',
+		'parity_point(rivalry,text)',
+		'periods(rivalry)',
+		'periods(trend)',
+		'projection(rivalry,timestamp with time zone,interval,double precision,text)',
+		'r2(trend)',
+		'ratio(rivalry)',
+		'ratio_change(double precision,double precision)',
+		'ratio_change(rivalry)',
+		'ratio_trend(rivalry,interval)',
+		'reaches(trend,double precision)',
+		'rivalry_agg(date,double precision,double precision)',
+		'rivalry_agg(date,text,double precision,text,text)',
+		'rivalry_agg(double precision,double precision,double precision)',
+		'rivalry_agg(double precision,text,double precision,text,text)',
+		'rivalry_agg(timestamp with time zone,double precision,double precision)',
+		'rivalry_agg(timestamp with time zone,text,double precision,text,text)',
+		'rivalry_agg(timestamp without time zone,double precision,double precision)',
+		'rivalry_agg(timestamp without time zone,text,double precision,text,text)',
+		'rivalry_combine(rivalry,rivalry)',
+		'rivalry_final(rivalry)',
+		'rivalry_in(cstring)',
+		'rivalry_long_transfn(rivalry,date,text,double precision,text,text)',
+		'rivalry_long_transfn(rivalry,double precision,text,double precision,text,text)',
+		'rivalry_long_transfn(rivalry,timestamp with time zone,text,double precision,text,text)',
+		'rivalry_long_transfn(rivalry,timestamp without time zone,text,double precision,text,text)',
+		'rivalry_out(rivalry)',
+		'rivalry_recv(internal)',
+		'rivalry_send(rivalry)',
+		'rivalry_wide_transfn(rivalry,date,double precision,double precision)',
+		'rivalry_wide_transfn(rivalry,double precision,double precision,double precision)',
+		'rivalry_wide_transfn(rivalry,timestamp with time zone,double precision,double precision)',
+		'rivalry_wide_transfn(rivalry,timestamp without time zone,double precision,double precision)',
+		'share(double precision)',
+		'share(rivalry)',
+		'share_interval(double precision,double precision,double precision)',
+		'slope(trend,interval)',
+		'trend_agg(date,double precision)',
+		'trend_agg(double precision,double precision)',
+		'trend_agg(timestamp with time zone,double precision)',
+		'trend_agg(timestamp without time zone,double precision)',
+		'trend_combine(trend,trend)',
+		'trend_final(trend)',
+		'trend_in(cstring)',
+		'trend_out(trend)',
+		'trend_recv(internal)',
+		'trend_send(trend)',
+		'trend_transfn(trend,date,double precision)',
+		'trend_transfn(trend,double precision,double precision)',
+		'trend_transfn(trend,timestamp with time zone,double precision)',
+		'trend_transfn(trend,timestamp without time zone,double precision)',
+		'value_at(trend,timestamp with time zone)'],
+	'the extension owns exactly the documented functions and aggregates');
 
 -- every one IMMUTABLE STRICT PARALLEL SAFE, in C, with a comment
 CREATE TEMP VIEW owned AS
@@ -67,30 +135,48 @@ CREATE TEMP VIEW owned AS
 	JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'adoption';
 SELECT is_empty($$ SELECT oid::regprocedure FROM owned WHERE provolatile <> 'i' $$,
 	'every function is IMMUTABLE');
-SELECT is_empty($$ SELECT oid::regprocedure FROM owned WHERE NOT proisstrict $$,
-	'every function is STRICT');
+SELECT set_eq($$ SELECT oid::regprocedure::text FROM owned WHERE NOT proisstrict AND prokind = 'f' $$,
+	$$ SELECT oid::regprocedure::text FROM owned
+	   WHERE proname IN ('rivalry_wide_transfn', 'rivalry_long_transfn', 'trend_transfn')
+		  OR oid IN ('ratio_trend(rivalry, interval)'::regprocedure, 'parity_in(rivalry, interval, text)'::regprocedure,
+					 'slope(trend, interval)'::regprocedure, 'growth_rate(trend, interval)'::regprocedure,
+					 'doubling_time(trend, interval)'::regprocedure) $$,
+	'every function is STRICT but the transition functions and those whose interval defaults to NULL');
 SELECT is_empty($$ SELECT oid::regprocedure FROM owned WHERE proparallel <> 's' $$,
 	'every function is PARALLEL SAFE');
 SELECT is_empty($$ SELECT oid::regprocedure FROM owned
 	WHERE coalesce(obj_description(oid, 'pg_proc'), '') = '' $$,
 	'every function has a comment');
 SELECT is_empty($$ SELECT oid::regprocedure FROM owned
-	WHERE prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c') $$,
+	WHERE prokind <> 'a' AND prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c') $$,
 	'every function is written in C');
 
 -- the control file's promises
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'adoption'), true,
 	'the extension is relocatable');
 SELECT is((SELECT trusted FROM pg_available_extension_versions
-		   WHERE name = 'adoption' AND version = '0.1.0'), true,
+		   WHERE name = 'adoption' AND version = '0.2.0'), true,
 	'the extension is trusted: no superuser needed');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.1.0',
-	'the installed version is 0.1.0');
-SELECT ok((SELECT count(*) FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
-		   WHERE e.extname = 'adoption' AND d.classid = 'pg_proc'::regclass) = 7,
-	'the extension owns seven functions');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.2.0',
+	'the installed version is 0.2.0');
+SELECT is_empty($$ SELECT typname FROM pg_type t
+	JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid
+	JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'adoption'
+	WHERE coalesce(obj_description(t.oid, 'pg_type'), '') = '' $$,
+	'every type has a comment');
 SELECT ok(obj_description((SELECT oid FROM pg_extension WHERE extname = 'adoption'), 'pg_extension') IS NOT NULL,
 	'the extension has a comment');
+
+-- the aggregates: state type is the summary type itself (not internal), with a
+-- combine function, parallel safe (DESIGN.md section 4)
+SELECT is_empty($$ SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN owned o ON o.oid = a.aggfnoid
+	WHERE a.aggtranstype NOT IN ('rivalry'::regtype, 'trend'::regtype) OR a.aggcombinefn = 0
+	   OR a.aggserialfn <> 0 OR o.proparallel <> 's' $$,
+	'every aggregate has a summary type as state, a combine function, and is PARALLEL SAFE');
+SELECT is((SELECT count(*) FROM pg_aggregate a JOIN owned o ON o.oid = a.aggfnoid), 12::bigint,
+	'twelve aggregates: rivalry_agg wide and long and trend_agg, over four kinds of time');
+SELECT is((SELECT typalign::text || typstorage::text FROM pg_type WHERE oid = 'rivalry'::regtype), 'dx',
+	'rivalry is double-aligned and may be compressed');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -10,8 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "codec.h"
 #include "distributions.h"
 #include "estimates.h"
+#include "fit.h"
+#include "period.h"
 #include "tap.h"
 
 static FILE *
@@ -161,6 +164,164 @@ test_sum(void)
 	   "a million times 0.1 sums to 100000 within 1e-9");
 }
 
+/* A table of nseries series with room for capacity periods, zeroed. */
+static AdoptionPeriods *
+new_table(AdoptionTimeKind kind, int nseries, int capacity)
+{
+	AdoptionPeriods *p = calloc(1, adoption_periods_size(nseries, capacity));
+
+	adoption_periods_init(p, kind, nseries, capacity);
+	return p;
+}
+
+static void
+test_period_table(void)
+{
+	AdoptionPeriods *p = new_table(ADOPTION_TIME_NUMBER, 2, 400);
+	AdoptionPeriods *q = new_table(ADOPTION_TIME_NUMBER, 2, 400);
+	AdoptionPeriods *m = new_table(ADOPTION_TIME_NUMBER, 2, 800);
+	double		one[2] = {1.0, 2.0};
+	int64_t		rows[2] = {1, 1};
+	int			i;
+	bool		all_added = true;
+	bool		sorted = true;
+	int64_t		total_rows = 0;
+
+	/* 300 distinct periods, each three times, in a scrambled order */
+	for (i = 0; i < 900; i++)
+	{
+		int			t = (i * 7919) % 300;
+
+		all_added &= adoption_periods_add(p, adoption_number_key(t), one, rows);
+	}
+	adoption_periods_compact(p);
+	for (i = 0; i < p->nperiods; i++)
+	{
+		sorted &= i == 0 || adoption_key(p, i - 1) < adoption_key(p, i);
+		total_rows += adoption_rows(p, i, 0);
+	}
+	ok(all_added && p->nperiods == 300 && sorted && total_rows == 900,
+	   "scrambled rows make 300 sorted, distinct periods holding all 900 rows");
+	ok(adoption_sum(p, 17, 0) == 3.0 && adoption_sum(p, 17, 1) == 6.0 &&
+	   adoption_rows(p, 17, 1) == 3, "each period sums its three rows");
+
+	/* a full table refuses a new period, and accepts an existing one */
+	{
+		AdoptionPeriods *small = new_table(ADOPTION_TIME_NUMBER, 1, 2);
+		double		v = 1.0;
+		int64_t		r = 1;
+
+		adoption_periods_add(small, adoption_number_key(1), &v, &r);
+		adoption_periods_add(small, adoption_number_key(2), &v, &r);
+		ok(!adoption_periods_add(small, adoption_number_key(3), &v, &r) &&
+		   adoption_periods_add(small, adoption_number_key(1), &v, &r) &&
+		   small->nperiods == 2 && adoption_sum(small, 0, 0) == 2.0,
+		   "a full table refuses a new period and still sums into an old one");
+		free(small);
+	}
+
+	/* merge then subtract gives back the original */
+	for (i = 250; i < 350; i++)
+		adoption_periods_add(q, adoption_number_key(i), one, rows);
+	adoption_periods_merge(m, p, q);
+	ok(m->nperiods == 350 && adoption_rows(m, 260, 0) == 4 && adoption_rows(m, 320, 0) == 1,
+	   "merge sums the 50 shared periods and keeps the others");
+	ok(adoption_periods_subtract(m, q) && m->nperiods == 300 &&
+	   memcmp(adoption_entry(m, 0), adoption_entry(p, 0),
+			  adoption_periods_size(2, 300) - adoption_periods_size(2, 0)) == 0,
+	   "subtracting what was merged gives the original periods back");
+	ok(!adoption_periods_subtract(p, q) && p->nperiods == 300,
+	   "subtracting periods that are not there fails and changes nothing");
+	ok(adoption_periods_check(p, 2) == ADOPTION_CHECK_COUNT,
+	   "a working form with spare capacity is not canonical");
+	p->capacity = p->nperiods;
+	ok(adoption_periods_check(p, 2) == ADOPTION_CHECK_OK, "a compacted table checks out");
+	ok(adoption_periods_check(p, 1) == ADOPTION_CHECK_SERIES, "a rivalry is not a trend");
+	free(p);
+	free(q);
+	free(m);
+
+	/* number keys order as the numbers do, -0 as 0 */
+	ok(adoption_number_key(-2.5) < adoption_number_key(-1.0) &&
+	   adoption_number_key(-1.0) < adoption_number_key(0.0) &&
+	   adoption_number_key(0.0) < adoption_number_key(1e-300) &&
+	   adoption_number_key(1e-300) < adoption_number_key(7.0) &&
+	   adoption_number_key(-0.0) == adoption_number_key(0.0) &&
+	   adoption_key_number(adoption_number_key(-2.5)) == -2.5,
+	   "number keys keep numeric order and read back");
+}
+
+static void
+test_codec(void)
+{
+	const char *text = "{\"version\":1,\"time\":\"timestamptz\",\"periods\":"
+		"[[\"-4713-11-24 00:00:00+00\",1,2,1,1],[\"2020-02-29 23:59:59.999999+00\",0.1,1e-300,3,4]]}";
+	int			capacity = adoption_json_max_periods(text);
+	AdoptionPeriods *p = new_table(ADOPTION_TIME_NUMBER, 2, capacity);
+	const char *problem = adoption_json_read(text, 2, p, capacity);
+	char	   *out;
+	char		buf[32];
+
+	ok(problem == NULL && p->nperiods == 2 && adoption_periods_check(p, 2) == ADOPTION_CHECK_OK,
+	   "a timestamptz rivalry reads and checks out");
+	out = malloc(adoption_json_size(p));
+	adoption_json_write(p, out);
+	ok(strcmp(out, text) == 0, "and writes back the same text");
+	if (strcmp(out, text) != 0)
+		diag("wrote %s", out);
+	ok(adoption_key(p, 1) == INT64_C(636335999999999), "2020-02-29 23:59:59.999999 is 636335999999999 us after 2000 (as PostgreSQL counts)");
+	free(out);
+	free(p);
+
+	adoption_format_double(0.1, buf);
+	ok(strcmp(buf, "0.1") == 0, "0.1 prints as 0.1");
+	adoption_format_double(0.1 + 0.2, buf);
+	ok(strcmp(buf, "0.30000000000000004") == 0, "0.1 + 0.2 prints all 17 digits it needs");
+	adoption_format_double(5e-324, buf);
+	ok(strcmp(buf, "5e-324") == 0, "the smallest subnormal prints as 5e-324");
+}
+
+static void
+test_fit(void)
+{
+	/* y = 2 + 0.5 x exactly, x far from 0: centring keeps every digit */
+	double		x[4] = {2e9, 2e9 + 1, 2e9 + 2, 2e9 + 3};
+	double		y[4];
+	AdoptionFit fit;
+	double		at;
+	int			i;
+
+	for (i = 0; i < 4; i++)
+		y[i] = 2.0 + 0.5 * (x[i] - 2e9);
+	adoption_wls(x, y, NULL, 4, &fit);
+	ok(fit.ok && fit.b1 == 0.5 && fit.b0 == 2.75 && fit.xbar == 2e9 + 1.5 &&
+	   fit.deviance == 0.0 && fit.df == 2,
+	   "an exact line at x ~ 2e9 fits exactly, centred at its mean");
+	ok(adoption_fit_crossing(&fit, 3.0, &at) && at == 2e9 + 2.0,
+	   "the line reaches 3 at x = 2e9 + 2");
+
+	/* Fieller with a slope far from zero: close to the delta method's interval */
+	fit.b0 = -1.0;
+	fit.b1 = 2.0;
+	fit.xbar = 0.0;
+	fit.v00 = 0.01;
+	fit.v11 = 0.0001;
+	{
+		double		lo,
+					hi;
+
+		adoption_fit_fieller(&fit, 0.0, 2.0, &lo, &hi);
+		/* roots of (2 t - 1)^2 = 4 (0.01 + 0.0001 t^2) */
+		ok(close_to(lo, (4.0 - sqrt(16.0 - 4 * 3.9996 * 0.96)) / (2 * 3.9996), 1e-14) &&
+		   close_to(hi, (4.0 + sqrt(16.0 - 4 * 3.9996 * 0.96)) / (2 * 3.9996), 1e-14),
+		   "Fieller's bounds are the roots of its quadratic");
+		fit.v11 = 1.1;
+		adoption_fit_fieller(&fit, 0.0, 2.0, &lo, &hi);
+		ok(isinf(lo) && lo < 0 && isinf(hi) && hi > 0,
+		   "a slope that is not significant gives an unbounded interval");
+	}
+}
+
 int
 main(void)
 {
@@ -169,5 +330,8 @@ main(void)
 	test_wilson();
 	test_parity_two_point();
 	test_sum();
+	test_period_table();
+	test_codec();
+	test_fit();
 	return done_testing();
 }

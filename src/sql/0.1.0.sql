@@ -1,5 +1,3 @@
--- complain if script is sourced in psql, rather than via CREATE EXTENSION
-\echo Use "CREATE EXTENSION adoption" to load this file. \quit
 
 -- Every function is IMMUTABLE STRICT PARALLEL SAFE: results depend only on
 -- the arguments (date and timestamp are read as UTC, never in the session's

@@ -1,0 +1,66 @@
+-- text and binary forms of rivalry and trend
+SET TimeZone = 'UTC';
+
+-- text round trips exactly, doubles included
+SELECT r::text = '{"version":1,"time":"number","periods":[[0.1,0.30000000000000004,1e-300,1,1],[1e+300,5e-324,1.7976931348623157e+308,2,1]]}' AS same,
+	r::text::rivalry::text = r::text AS round_trip
+FROM (SELECT '{"version":1,"time":"number","periods":[[0.1,0.30000000000000004,1e-300,1,1],[1e+300,5e-324,1.7976931348623157e+308,2,1]]}'::rivalry r) x;
+SELECT '{"version":1,"time":"timestamptz","periods":[["-4713-11-24 00:00:00+00",1,2,1,1],["2020-02-29 23:59:59.999999+00",0,1,0,1],["294276-12-31 23:59:59.999999+00",3,0,1,0]]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["0000-03-01",1,1]]}'::trend;
+-- white space between tokens is fine
+SELECT ' { "version" : 1 , "time" : "date" , "periods" : [ [ "2020-01-01" , 1 , 2 , 1 , 1 ] ] } '::rivalry;
+
+-- binary: COPY out and back in, equal text and equal bytes
+CREATE TABLE summaries (id int, r rivalry, tr trend);
+INSERT INTO summaries
+SELECT 1, rivalry_agg(t, a, b), trend_agg(t, a)
+FROM (VALUES ('2020-01-01 10:00:00.5+00'::timestamptz, 1.5, 2.0), ('2021-01-01', 0, 3)) v(t, a, b)
+UNION ALL
+SELECT 2, rivalry_agg(t, a, b), trend_agg(t, b)
+FROM (VALUES (1e-7, 0.1, 1e300), (-2.5, 0, 3)) v(t, a, b);
+\copy summaries TO 'results/summaries.bin' WITH (FORMAT binary)
+CREATE TABLE summaries_back (LIKE summaries);
+\copy summaries_back FROM 'results/summaries.bin' WITH (FORMAT binary)
+SELECT s.id, s.r::text = b.r::text AS rivalry_equal, s.tr::text = b.tr::text AS trend_equal,
+	rivalry_send(s.r) = rivalry_send(b.r) AS same_bytes
+FROM summaries s JOIN summaries_back b USING (id) ORDER BY id;
+SELECT r FROM summaries ORDER BY id;
+-- the binary form, byte by byte: version, kind, series, count, then per period
+SELECT rivalry_send('{"version":1,"time":"number","periods":[[1,2,3,4,5]]}');
+SELECT trend_send('{"version":1,"time":"date","periods":[["2000-01-02",0.5,1]]}');
+
+-- what text input refuses, and why (22P02, the detail names the rule)
+SELECT ''::rivalry;
+SELECT '{}'::rivalry;
+SELECT '{"version":2,"time":"date","periods":[]}'::rivalry;
+SELECT '{"version":1,"time":"week","periods":[]}'::rivalry;
+SELECT '{"time":"date","version":1,"periods":[]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["2020-01-01",1,2,1,1]]} x'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["2020-01-01",1,2,1,1],]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["2020-01-01",1,2,1]]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["2020-01-01",1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["2020-02-30",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["20-02-03",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["2020-01-01 00:00:00",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"timestamp","periods":[["2020-01-01 24:00:00",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"timestamptz","periods":[["2020-01-01 00:00:00+01",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"timestamptz","periods":[["294277-01-01 00:00:00+00",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"number","periods":[[NaN,1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"number","periods":[[1,Infinity,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"number","periods":[[1,1e999,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"number","periods":[[1,-1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"number","periods":[[1,-0,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"number","periods":[[1,1,2,-1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"number","periods":[[1,1,2,1.5,1]]}'::rivalry;
+SELECT '{"version":1,"time":"number","periods":[[1,1,2,0,1]]}'::rivalry;
+SELECT '{"version":1,"time":"number","periods":[[1,0,0,0,0]]}'::rivalry;
+SELECT '{"version":1,"time":"number","periods":[[1,1,2,99999999999999999999,1]]}'::rivalry;
+SELECT '{"version":1,"time":"number","periods":[[2,1,2,1,1],[1,1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"number","periods":[[1,1,2,1,1],[1,1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"number","periods":[[01,1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"number","periods":[[+1,1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"number","periods":[[1,1,2,1,1]]}'::trend;
+SET adoption.max_periods = 2;
+SELECT '{"version":1,"time":"number","periods":[[1,1,1],[2,1,1],[3,1,1]]}'::trend;
+RESET adoption.max_periods;
+SELECT 'still up' AS server;

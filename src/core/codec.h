@@ -1,0 +1,53 @@
+/*
+ * codec.h
+ *	  The text form of period tables: JSON, readable, exact.
+ *
+ *	  {"version":1,"time":"date","periods":[["2019-03-01",3,1,1,1],...]}
+ *
+ * "time" is one of "number", "timestamptz", "timestamp", "date".  Each
+ * period is [time, sum_1, ..., sum_k, rows_1, ..., rows_k]: times as ISO
+ * 8601 strings in UTC (numbers for numeric time), sums as the shortest
+ * decimals that read back to the same double, row counts as integers.
+ * Reading is strict: exactly this shape, keys in this order, white space
+ * between tokens, nothing after.
+ *
+ * Plain C99; no PostgreSQL headers.
+ */
+#ifndef ADOPTION_CODEC_H
+#define ADOPTION_CODEC_H
+
+#include "period.h"
+
+/* Name of a time kind in the text form, and back. */
+extern const char *adoption_time_kind_name(AdoptionTimeKind kind);
+
+/* An upper bound of the text form's length, terminating NUL included. */
+extern size_t adoption_json_size(const AdoptionPeriods *p);
+
+/* Write the text form of a compacted table to buf (adoption_json_size bytes). */
+extern size_t adoption_json_write(const AdoptionPeriods *p, char *buf);
+
+/* An upper bound of the periods in a text form: the capacity to parse into. */
+extern int	adoption_json_max_periods(const char *text);
+
+/*
+ * Parse a text form into p (adoption_periods_size(nseries, capacity) bytes,
+ * capacity from adoption_json_max_periods).  Returns NULL on success, or a
+ * message saying what is wrong; p then holds nothing valid.  A success still
+ * needs adoption_periods_check() for order, ranges and counts.
+ */
+extern const char *adoption_json_read(const char *text, int nseries,
+									  AdoptionPeriods *p, int capacity);
+
+/*
+ * ISO 8601 text of a timestamp key (microseconds since 2000-01-01 UTC):
+ * "2019-03-01" for dates, "2019-03-01 12:00:00[.ffffff]" for timestamps, with
+ * "+00" appended for timestamptz.  buf needs ADOPTION_TIME_TEXT_MAX bytes.
+ */
+#define ADOPTION_TIME_TEXT_MAX 40
+extern void adoption_format_time(AdoptionTimeKind kind, int64_t key, char *buf);
+
+/* The shortest decimal text that reads back as d (finite). buf: 32 bytes. */
+extern void adoption_format_double(double d, char *buf);
+
+#endif							/* ADOPTION_CODEC_H */

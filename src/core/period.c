@@ -1,0 +1,378 @@
+/*
+ * period.c
+ *	  The period table: add, compact, copy, merge, subtract, check.
+ */
+#include "period.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* PostgreSQL's TimestampTz range: 4714-11-24 BC to 294277-01-01 AD, exclusive */
+#define MIN_TIMESTAMP_KEY INT64_C(-211813488000000000)
+#define END_TIMESTAMP_KEY INT64_C(9223371331200000000)
+#define USECS_PER_DAY INT64_C(86400000000)
+
+/* A tail shorter than this is never worth sorting on its own. */
+#define MIN_TAIL 64
+
+int64_t
+adoption_number_key(double number)
+{
+	int64_t		bits;
+
+	if (number == 0.0)
+		number = 0.0;			/* -0 is 0 */
+	memcpy(&bits, &number, sizeof(bits));
+	/* negative doubles order backwards: flip their magnitude bits */
+	return bits < 0 ? bits ^ INT64_MAX : bits;
+}
+
+double
+adoption_key_number(int64_t key)
+{
+	int64_t		bits = key < 0 ? key ^ INT64_MAX : key;
+	double		number;
+
+	memcpy(&number, &bits, sizeof(number));
+	return number;
+}
+
+bool
+adoption_key_valid(AdoptionTimeKind kind, int64_t key)
+{
+	switch (kind)
+	{
+		case ADOPTION_TIME_NUMBER:
+			{
+				double		n = adoption_key_number(key);
+
+				/* -0 has a key of its own: only 0's is valid */
+				return isfinite(n) && !(n == 0.0 && signbit(n));
+			}
+		case ADOPTION_TIME_TIMESTAMPTZ:
+		case ADOPTION_TIME_TIMESTAMP:
+			return key >= MIN_TIMESTAMP_KEY && key < END_TIMESTAMP_KEY;
+		case ADOPTION_TIME_DATE:
+			return key >= MIN_TIMESTAMP_KEY && key < END_TIMESTAMP_KEY &&
+				key % USECS_PER_DAY == 0;
+	}
+	return false;
+}
+
+void
+adoption_periods_init(AdoptionPeriods *p, AdoptionTimeKind kind, int nseries,
+					  int capacity)
+{
+	memset(p, 0, offsetof(AdoptionPeriods, slots));
+	p->version = ADOPTION_FORMAT_VERSION;
+	p->kind = (uint8_t) kind;
+	p->nseries = (uint8_t) nseries;
+	p->capacity = capacity;
+}
+
+static size_t
+entry_bytes(const AdoptionPeriods *p)
+{
+	return (size_t) (1 + 2 * p->nseries) * sizeof(AdoptionSlot);
+}
+
+static void
+entry_add(const AdoptionPeriods *p, AdoptionSlot *e, const double *values,
+		  const int64_t *rows)
+{
+	int			s;
+
+	for (s = 0; s < p->nseries; s++)
+	{
+		e[1 + s].d += values[s];
+		e[1 + p->nseries + s].i += rows[s];
+	}
+}
+
+/* Index of key among the sorted entries, or -1. */
+static int
+find_sorted(const AdoptionPeriods *p, int64_t key)
+{
+	int			lo = 0;
+	int			hi = p->nsorted - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+		int64_t		k = adoption_key(p, mid);
+
+		if (k == key)
+			return mid;
+		if (k < key)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+bool
+adoption_periods_add(AdoptionPeriods *p, int64_t key, const double *values,
+					 const int64_t *rows)
+{
+	AdoptionSlot *e;
+	int			i;
+	bool		in_order;
+
+	if (p->nperiods > 0)
+	{
+		/* the common cases: the same period as the last row, or the next one */
+		e = adoption_entry(p, p->nperiods - 1);
+		if (e[0].i == key)
+		{
+			entry_add(p, e, values, rows);
+			return true;
+		}
+		in_order = p->nsorted == p->nperiods && key > e[0].i;
+		if (!in_order && (i = find_sorted(p, key)) >= 0)
+		{
+			entry_add(p, adoption_entry(p, i), values, rows);
+			return true;
+		}
+	}
+	else
+		in_order = true;
+
+	/* a new period: sort the tail once it is as long as the sorted part */
+	if (!in_order && p->nperiods - p->nsorted >= MIN_TAIL &&
+		p->nperiods - p->nsorted >= p->nsorted)
+	{
+		adoption_periods_compact(p);
+		return adoption_periods_add(p, key, values, rows);
+	}
+	if (p->nperiods == p->capacity)
+		return false;
+
+	e = adoption_entry(p, p->nperiods);
+	memset(e, 0, entry_bytes(p));
+	e[0].i = key;
+	entry_add(p, e, values, rows);
+	p->nperiods++;
+	if (in_order)
+		p->nsorted = p->nperiods;
+	return true;
+}
+
+
+static int
+compare_keys(const void *a, const void *b)
+{
+	int64_t		ka = ((const AdoptionSlot *) a)[0].i;
+	int64_t		kb = ((const AdoptionSlot *) b)[0].i;
+
+	return (ka > kb) - (ka < kb);
+}
+
+void
+adoption_periods_compact(AdoptionPeriods *p)
+{
+	size_t		bytes = entry_bytes(p);
+	int			n = p->nperiods;
+	int			out = 0;
+	int			i;
+
+	if (p->nsorted == n)
+		return;
+	/* sort the tail, then merge runs of equal keys (the prefix has none) */
+	qsort(adoption_entry(p, 0), (size_t) n, bytes, compare_keys);
+	for (i = 0; i < n; i++)
+	{
+		AdoptionSlot *e = adoption_entry(p, i);
+
+		if (out > 0 && adoption_key(p, out - 1) == e[0].i)
+		{
+			AdoptionSlot *dst = adoption_entry(p, out - 1);
+			int			s;
+
+			for (s = 0; s < p->nseries; s++)
+			{
+				dst[1 + s].d += e[1 + s].d;
+				dst[1 + p->nseries + s].i += e[1 + p->nseries + s].i;
+			}
+		}
+		else
+		{
+			if (out != i)
+				memcpy(adoption_entry(p, out), e, bytes);
+			out++;
+		}
+	}
+	p->nperiods = out;
+	p->nsorted = out;
+}
+
+void
+adoption_periods_copy(AdoptionPeriods *dst, const AdoptionPeriods *src, int capacity)
+{
+	memcpy(dst, src, adoption_periods_size(src->nseries, src->nperiods));
+	dst->capacity = capacity;
+}
+
+void
+adoption_periods_merge(AdoptionPeriods *dst, const AdoptionPeriods *a,
+					   const AdoptionPeriods *b)
+{
+	size_t		bytes = entry_bytes(a);
+	int			i = 0;
+	int			j = 0;
+	int			n = 0;
+
+	adoption_periods_init(dst, (AdoptionTimeKind) a->kind, a->nseries,
+						  a->nperiods + b->nperiods);
+	while (i < a->nperiods || j < b->nperiods)
+	{
+		AdoptionSlot *out = adoption_entry(dst, n);
+
+		if (j >= b->nperiods ||
+			(i < a->nperiods && adoption_key(a, i) < adoption_key(b, j)))
+			memcpy(out, adoption_entry(a, i++), bytes);
+		else if (i >= a->nperiods || adoption_key(b, j) < adoption_key(a, i))
+			memcpy(out, adoption_entry(b, j++), bytes);
+		else
+		{
+			AdoptionSlot *eb = adoption_entry(b, j++);
+			int			s;
+
+			memcpy(out, adoption_entry(a, i++), bytes);
+			for (s = 0; s < a->nseries; s++)
+			{
+				out[1 + s].d += eb[1 + s].d;
+				out[1 + a->nseries + s].i += eb[1 + a->nseries + s].i;
+			}
+		}
+		n++;
+	}
+	dst->nperiods = n;
+	dst->nsorted = n;
+	dst->capacity = n;
+}
+
+bool
+adoption_periods_subtract(AdoptionPeriods *a, const AdoptionPeriods *b)
+{
+	size_t		bytes = entry_bytes(a);
+	int			i = 0;
+	int			j;
+	int			out = 0;
+	int			k = a->nseries;
+
+	/* first pass: every period of b is in a with at least as many rows */
+	for (j = 0; j < b->nperiods; j++)
+	{
+		int			s;
+
+		while (i < a->nperiods && adoption_key(a, i) < adoption_key(b, j))
+			i++;
+		if (i >= a->nperiods || adoption_key(a, i) != adoption_key(b, j))
+			return false;
+		for (s = 0; s < k; s++)
+			if (adoption_rows(a, i, s) < adoption_rows(b, j, s))
+				return false;
+	}
+	/* second pass: subtract, dropping periods left without rows */
+	j = 0;
+	for (i = 0; i < a->nperiods; i++)
+	{
+		AdoptionSlot *e = adoption_entry(a, i);
+		int64_t		left = 0;
+		int			s;
+
+		if (j < b->nperiods && adoption_key(b, j) == e[0].i)
+		{
+			const AdoptionSlot *eb = adoption_entry(b, j++);
+
+			for (s = 0; s < k; s++)
+			{
+				e[1 + k + s].i -= eb[1 + k + s].i;
+				/* a series without rows sums to exactly zero */
+				e[1 + s].d = e[1 + k + s].i == 0 ? 0.0 : e[1 + s].d - eb[1 + s].d;
+				if (e[1 + s].d < 0.0)
+					e[1 + s].d = 0.0;
+			}
+		}
+		for (s = 0; s < k; s++)
+			left += e[1 + k + s].i;
+		if (left == 0)
+			continue;
+		if (out != i)
+			memmove(adoption_entry(a, out), e, bytes);
+		out++;
+	}
+	a->nperiods = out;
+	a->nsorted = out;
+	return true;
+}
+
+AdoptionCheck
+adoption_periods_check(const AdoptionPeriods *p, int nseries)
+{
+	int			i;
+
+	if (p->version != ADOPTION_FORMAT_VERSION || p->flags != 0 || p->reserved != 0)
+		return ADOPTION_CHECK_VERSION;
+	if (p->kind >= ADOPTION_TIME_KINDS)
+		return ADOPTION_CHECK_KIND;
+	if (p->nseries != nseries)
+		return ADOPTION_CHECK_SERIES;
+	if (p->nperiods < 0 || p->nsorted != p->nperiods || p->capacity != p->nperiods)
+		return ADOPTION_CHECK_COUNT;
+	for (i = 0; i < p->nperiods; i++)
+	{
+		int64_t		total_rows = 0;
+		int			s;
+
+		if (!adoption_key_valid((AdoptionTimeKind) p->kind, adoption_key(p, i)))
+			return ADOPTION_CHECK_KEY;
+		if (i > 0 && adoption_key(p, i - 1) >= adoption_key(p, i))
+			return ADOPTION_CHECK_ORDER;
+		for (s = 0; s < nseries; s++)
+		{
+			double		v = adoption_sum(p, i, s);
+			int64_t		r = adoption_rows(p, i, s);
+
+			if (!isfinite(v) || v < 0.0 || (v == 0.0 && signbit(v)))
+				return ADOPTION_CHECK_VALUE;
+			if (r < 0 || (r == 0 && v != 0.0) || r > INT64_MAX - total_rows)
+				return ADOPTION_CHECK_ROWS;
+			total_rows += r;
+		}
+		if (total_rows == 0)
+			return ADOPTION_CHECK_EMPTY_PERIOD;
+	}
+	return ADOPTION_CHECK_OK;
+}
+
+const char *
+adoption_check_message(AdoptionCheck check)
+{
+	switch (check)
+	{
+		case ADOPTION_CHECK_OK:
+			return "valid";
+		case ADOPTION_CHECK_VERSION:
+			return "unsupported format version or flags";
+		case ADOPTION_CHECK_KIND:
+			return "unknown kind of time";
+		case ADOPTION_CHECK_SERIES:
+			return "wrong number of series";
+		case ADOPTION_CHECK_COUNT:
+			return "inconsistent number of periods";
+		case ADOPTION_CHECK_ORDER:
+			return "periods not in strictly increasing order";
+		case ADOPTION_CHECK_KEY:
+			return "period out of range for its kind of time";
+		case ADOPTION_CHECK_VALUE:
+			return "value negative, NaN or infinite";
+		case ADOPTION_CHECK_ROWS:
+			return "row count negative, or zero for a non-zero value";
+		case ADOPTION_CHECK_EMPTY_PERIOD:
+			return "period without rows";
+	}
+	return "unknown problem";
+}

@@ -1,0 +1,640 @@
+/*
+ * rivalry.c
+ *	  Accessors of the rivalry summary: a over b, every ratio a / b.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_type_d.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+#include "utils/timestamp.h"
+
+#include "adoption.h"
+#include "core/distributions.h"
+#include "summary.h"
+
+/* Sums over all periods, or over one. */
+static void
+rivalry_totals(const AdoptionPeriods *p, double *a, double *b)
+{
+	AdoptionSum sa = {0};
+	AdoptionSum sb = {0};
+	int			i;
+
+	for (i = 0; i < p->nperiods; i++)
+	{
+		adoption_sum_add(&sa, adoption_sum(p, i, 0));
+		adoption_sum_add(&sb, adoption_sum(p, i, 1));
+	}
+	*a = adoption_sum_value(&sa);
+	*b = adoption_sum_value(&sb);
+}
+
+/* share(r): sum(a) / (sum(a) + sum(b)) over all periods */
+PG_FUNCTION_INFO_V1(rivalry_share);
+Datum
+rivalry_share(PG_FUNCTION_ARGS)
+{
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	double		a;
+	double		b;
+
+	rivalry_totals(p, &a, &b);
+	if (a + b == 0.0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(a / (a + b));
+}
+
+/* a / b, NULL when b is zero */
+static Datum
+ratio_or_null(FunctionCallInfo fcinfo, double a, double b)
+{
+	if (b == 0.0 || isinf(a / b))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(a / b);
+}
+
+/* ratio(r): sum(a) / sum(b) over all periods */
+PG_FUNCTION_INFO_V1(rivalry_ratio);
+Datum
+rivalry_ratio(PG_FUNCTION_ARGS)
+{
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	double		a;
+	double		b;
+
+	rivalry_totals(p, &a, &b);
+	return ratio_or_null(fcinfo, a, b);
+}
+
+/* first_ratio(r), last_ratio(r): a / b of the first and last period */
+PG_FUNCTION_INFO_V1(rivalry_first_ratio);
+Datum
+rivalry_first_ratio(PG_FUNCTION_ARGS)
+{
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+
+	if (p->nperiods == 0)
+		PG_RETURN_NULL();
+	return ratio_or_null(fcinfo, adoption_sum(p, 0, 0), adoption_sum(p, 0, 1));
+}
+
+PG_FUNCTION_INFO_V1(rivalry_last_ratio);
+Datum
+rivalry_last_ratio(PG_FUNCTION_ARGS)
+{
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	int			last = p->nperiods - 1;
+
+	if (p->nperiods == 0)
+		PG_RETURN_NULL();
+	return ratio_or_null(fcinfo, adoption_sum(p, last, 0), adoption_sum(p, last, 1));
+}
+
+/* ratio_change(r): last_ratio / first_ratio - 1 */
+PG_FUNCTION_INFO_V1(rivalry_ratio_change);
+Datum
+rivalry_ratio_change(PG_FUNCTION_ARGS)
+{
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	int			last = p->nperiods - 1;
+	double		first_a;
+	double		first_b;
+	double		last_a;
+	double		last_b;
+	double		change;
+
+	if (p->nperiods == 0)
+		PG_RETURN_NULL();
+	first_a = adoption_sum(p, 0, 0);
+	first_b = adoption_sum(p, 0, 1);
+	last_a = adoption_sum(p, last, 0);
+	last_b = adoption_sum(p, last, 1);
+	/* (last_a / last_b) / (first_a / first_b), undefined with a zero in it */
+	if (first_a == 0.0 || first_b == 0.0 || last_b == 0.0)
+		PG_RETURN_NULL();
+	change = (last_a / last_b) / (first_a / first_b) - 1.0;
+	if (!isfinite(change))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(change);
+}
+
+/* leader(r): 1 if a leads the last period, 2 if b, 0 tied */
+PG_FUNCTION_INFO_V1(rivalry_leader);
+Datum
+rivalry_leader(PG_FUNCTION_ARGS)
+{
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	int			last = p->nperiods - 1;
+
+	if (p->nperiods == 0)
+		PG_RETURN_NULL();
+	if (adoption_sum(p, last, 0) > adoption_sum(p, last, 1))
+		PG_RETURN_INT32(1);
+	if (adoption_sum(p, last, 1) > adoption_sum(p, last, 0))
+		PG_RETURN_INT32(2);
+	PG_RETURN_INT32(0);
+}
+
+/*
+ * Fit r by method; false when the method has fewer than two periods it can
+ * use (a NULL answer).
+ */
+static bool
+rivalry_fit(AdoptionPeriods *p, AdoptionMethod method, AdoptionFit *fit)
+{
+	if (p->nperiods < 2)
+		return false;
+	adoption_fit_rivalry(p, method, FitWorkspace(p), fit);
+	return fit->ok;
+}
+
+/* The level of the fitted line at parity: log-ratio or logit 0, ratio 1. */
+static double
+parity_level(AdoptionMethod method)
+{
+	return method == ADOPTION_LINEAR ? 1.0 : 0.0;
+}
+
+/* ratio_trend(r, per): the fitted log-linear ratio's change per "per", minus 1 */
+PG_FUNCTION_INFO_V1(rivalry_ratio_trend);
+Datum
+rivalry_ratio_trend(PG_FUNCTION_ARGS)
+{
+	static const Interval one_year = {0, 0, 12};
+	AdoptionPeriods *p;
+	AdoptionFit fit;
+	double		per;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	p = Canonical(PG_GETARG_PERIODS(0));
+	per = PerArgument(fcinfo, 1, p, "per", &one_year);
+	if (!rivalry_fit(p, ADOPTION_LOGLINEAR, &fit))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(expm1(fit.b1 * per));
+}
+
+/* parity as x, or false (flat fit, or too few periods) */
+static bool
+rivalry_parity_x(AdoptionPeriods *p, AdoptionMethod method, AdoptionFit *fit, double *x)
+{
+	return rivalry_fit(p, method, fit) &&
+		adoption_fit_crossing(fit, parity_level(method), x);
+}
+
+/* parity_at(r, method): the instant the fitted ratio reaches 1 */
+PG_FUNCTION_INFO_V1(rivalry_parity_at);
+Datum
+rivalry_parity_at(PG_FUNCTION_ARGS)
+{
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(1));
+	AdoptionFit fit;
+	double		x;
+
+	CheckInstantKind(p, "parity_at()", "Use parity_point() for numeric time.");
+	if (!rivalry_parity_x(p, method, &fit, &x))
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMPTZ(KeyPlusSeconds(p, x, false));
+}
+
+/* parity_point(r, method): the same in the input's units (epoch seconds for time) */
+PG_FUNCTION_INFO_V1(rivalry_parity_point);
+Datum
+rivalry_parity_point(PG_FUNCTION_ARGS)
+{
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(1));
+	AdoptionFit fit;
+	double		x;
+
+	if (!rivalry_parity_x(p, method, &fit, &x))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(XPoint(p, x));
+}
+
+/* parity_in(r, unit, method): units from the last period to parity */
+PG_FUNCTION_INFO_V1(rivalry_parity_in);
+Datum
+rivalry_parity_in(PG_FUNCTION_ARGS)
+{
+	static const Interval one_month = {0, 0, 1};
+	AdoptionPeriods *p;
+	AdoptionMethod method;
+	AdoptionFit fit;
+	double		unit;
+	double		x;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	p = Canonical(PG_GETARG_PERIODS(0));
+	method = ParseMethod(PG_GETARG_TEXT_PP(2));
+	unit = PerArgument(fcinfo, 1, p, "unit", &one_month);
+	if (!rivalry_parity_x(p, method, &fit, &x))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8((x - adoption_period_x(p, p->nperiods - 1)) / unit);
+}
+
+/* The two-sided quantile of a fit's interval at level. */
+static double
+fit_quantile(const AdoptionFit *fit, double level)
+{
+	return adoption_qt(0.5 + level / 2.0, fit->df);
+}
+
+/*
+ * parity_interval(r, level, method): (estimate, lower, upper), Fieller's
+ * interval; unbounded ends are -infinity and infinity; NULL under 3 periods.
+ */
+PG_FUNCTION_INFO_V1(rivalry_parity_interval);
+Datum
+rivalry_parity_interval(PG_FUNCTION_ARGS)
+{
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	double		level = PG_GETARG_FLOAT8(1);
+	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(2));
+	AdoptionFit fit;
+	TupleDesc	tupdesc;
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+	double		x;
+	double		lower;
+	double		upper;
+
+	CheckLevel(level);
+	CheckInstantKind(p, "parity_interval()", NULL);
+	if (!rivalry_fit(p, method, &fit) || fit.df < 1)
+		PG_RETURN_NULL();
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+
+	if (adoption_fit_crossing(&fit, parity_level(method), &x))
+		values[0] = TimestampTzGetDatum(KeyPlusSeconds(p, x, true));
+	else
+		nulls[0] = true;
+	adoption_fit_fieller(&fit, parity_level(method), fit_quantile(&fit, level),
+						 &lower, &upper);
+	values[1] = TimestampTzGetDatum(isinf(lower) ? DT_NOBEGIN : KeyPlusSeconds(p, lower, true));
+	values[2] = TimestampTzGetDatum(isinf(upper) ? DT_NOEND : KeyPlusSeconds(p, upper, true));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* The fitted line at x: log-ratio, logit or ratio. */
+static double
+fitted_eta(const AdoptionFit *fit, double x)
+{
+	return fit->b0 + fit->b1 * (x - fit->xbar);
+}
+
+/* A value of the fitted line as a ratio a / b (negative: none). */
+static double
+eta_ratio(AdoptionMethod method, double eta)
+{
+	return method == ADOPTION_LINEAR ? eta : exp(eta);
+}
+
+/* A value of the fitted line as a's share; NaN where the line is no ratio. */
+static double
+eta_share(AdoptionMethod method, double eta)
+{
+	if (method == ADOPTION_LINEAR)
+		return eta >= 0.0 ? eta / (1.0 + eta) : NAN;
+	return eta >= 0.0 ? 1.0 / (1.0 + exp(-eta)) : exp(eta) / (1.0 + exp(eta));
+}
+
+static Datum
+fitted_value(FunctionCallInfo fcinfo, bool share)
+{
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	TimestampTz t = PG_GETARG_TIMESTAMPTZ(1);
+	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(2));
+	AdoptionFit fit;
+	double		eta;
+	double		result;
+
+	CheckInstantKind(p, share ? "fitted_share()" : "fitted_ratio()", NULL);
+	if (TIMESTAMP_NOT_FINITE(t))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time cannot be infinite")));
+	if (!rivalry_fit(p, method, &fit))
+		PG_RETURN_NULL();
+	eta = fitted_eta(&fit, InstantX(p, t));
+	result = share ? eta_share(method, eta) : eta_ratio(method, eta);
+	if (isnan(result) || result < 0.0)
+		PG_RETURN_NULL();
+	if (isinf(result))
+		float_overflow_error();
+	PG_RETURN_FLOAT8(result);
+}
+
+/* fitted_share(r, time, method), fitted_ratio(r, time, method) */
+PG_FUNCTION_INFO_V1(rivalry_fitted_share);
+Datum
+rivalry_fitted_share(PG_FUNCTION_ARGS)
+{
+	return fitted_value(fcinfo, true);
+}
+
+PG_FUNCTION_INFO_V1(rivalry_fitted_ratio);
+Datum
+rivalry_fitted_ratio(PG_FUNCTION_ARGS)
+{
+	return fitted_value(fcinfo, false);
+}
+
+/*
+ * fit(r, method): slope and intercept of the fitted line (per second and at
+ * 1970-01-01 for time, as regr_slope and regr_intercept over
+ * extract(epoch FROM t); per unit and at 0 for numeric time), r2 (least
+ * squares) or deviance (logistic), dispersion, df, periods used and skipped.
+ */
+PG_FUNCTION_INFO_V1(rivalry_fit_record);
+Datum
+rivalry_fit_record(PG_FUNCTION_ARGS)
+{
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(1));
+	AdoptionFit fit;
+	TupleDesc	tupdesc;
+	Datum		values[8];
+	bool		nulls[8] = {false};
+
+	if (!rivalry_fit(p, method, &fit))
+		PG_RETURN_NULL();
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+
+	values[0] = Float8GetDatum(fit.b1);
+	/* the line at the origin: b0 + b1 (origin - xbar), origin = -XPoint(0) */
+	values[1] = Float8GetDatum(fit.b0 - fit.b1 * (fit.xbar + XPoint(p, 0.0)));
+	values[2] = Float8GetDatum(fit.r2);
+	nulls[2] = isnan(fit.r2);
+	values[3] = Float8GetDatum(fit.deviance);
+	values[4] = Float8GetDatum(fit.dispersion);
+	nulls[4] = isnan(fit.dispersion);
+	values[5] = Int32GetDatum(fit.df);
+	values[6] = Int32GetDatum(fit.used);
+	values[7] = Int32GetDatum(fit.skipped);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/*
+ * crossovers(r): the instants the observed lead changed hands, interpolated
+ * between the periods on either side on the log-ratio (on the share where a
+ * side has a zero count).  A lead that passes through a tie changes hands at
+ * the first tied period.  Periods with nothing observed are passed over.
+ */
+static void
+crossover_xs(AdoptionPeriods *p, double *xs, int *n)
+{
+	int			prev = -1;		/* last period with a leader */
+	int			tie = -1;		/* first tied period since then */
+	int			i;
+
+	*n = 0;
+	for (i = 0; i < p->nperiods; i++)
+	{
+		double		a = adoption_sum(p, i, 0);
+		double		b = adoption_sum(p, i, 1);
+		int			sign = (a > b) - (a < b);
+
+		if (a + b == 0.0)
+			continue;
+		if (sign == 0)
+		{
+			if (tie < 0)
+				tie = i;
+			continue;
+		}
+		if (prev >= 0)
+		{
+			double		pa = adoption_sum(p, prev, 0);
+			double		pb = adoption_sum(p, prev, 1);
+			int			psign = (pa > pb) - (pa < pb);
+
+			if (psign != sign)
+			{
+				double		x0 = adoption_period_x(p, prev);
+				double		x1 = adoption_period_x(p, i);
+				double		y0;
+				double		y1;
+
+				if (tie >= 0)
+					xs[(*n)++] = adoption_period_x(p, tie);
+				else
+				{
+					if (pa > 0.0 && pb > 0.0 && a > 0.0 && b > 0.0)
+					{
+						y0 = log(pa) - log(pb);
+						y1 = log(a) - log(b);
+					}
+					else
+					{
+						y0 = pa / (pa + pb) - 0.5;
+						y1 = a / (a + b) - 0.5;
+					}
+					xs[(*n)++] = x0 + (x1 - x0) * (y0 / (y0 - y1));
+				}
+			}
+		}
+		prev = i;
+		tie = -1;
+	}
+}
+
+/*
+ * Set up a set-returning function of one scalar column in materialize
+ * mode (InitMaterializedSRF wants a row type).
+ */
+static void
+InitScalarSRF(FunctionCallInfo fcinfo, Oid typid)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext old;
+	TupleDesc	tupdesc;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		!(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	tupdesc = CreateTemplateTupleDesc(1);
+	TupleDescInitEntry(tupdesc, (AttrNumber) 1, "value", typid, -1, 0);
+	rsinfo->setDesc = tupdesc;
+	rsinfo->setResult = tuplestore_begin_heap(false, false, work_mem);
+	rsinfo->returnMode = SFRM_Materialize;
+	MemoryContextSwitchTo(old);
+}
+
+PG_FUNCTION_INFO_V1(rivalry_crossovers);
+Datum
+rivalry_crossovers(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	double	   *xs;
+	int			n;
+	int			i;
+
+	CheckInstantKind(p, "crossovers()", "Use crossover_points() for numeric time.");
+	InitScalarSRF(fcinfo, TIMESTAMPTZOID);
+	xs = palloc(sizeof(double) * Max(p->nperiods, 1));
+	crossover_xs(p, xs, &n);
+	for (i = 0; i < n; i++)
+	{
+		Datum		value = TimestampTzGetDatum(KeyPlusSeconds(p, xs[i], false));
+		bool		isnull = false;
+
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &value, &isnull);
+	}
+	return (Datum) 0;
+}
+
+/* crossover_points(r): the same in the input's units (epoch seconds for time) */
+PG_FUNCTION_INFO_V1(rivalry_crossover_points);
+Datum
+rivalry_crossover_points(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	double	   *xs;
+	int			n;
+	int			i;
+
+	InitScalarSRF(fcinfo, FLOAT8OID);
+	xs = palloc(sizeof(double) * Max(p->nperiods, 1));
+	crossover_xs(p, xs, &n);
+	for (i = 0; i < n; i++)
+	{
+		Datum		value = Float8GetDatum(XPoint(p, xs[i]));
+		bool		isnull = false;
+
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &value, &isnull);
+	}
+	return (Datum) 0;
+}
+
+/* What every row of a projection needs. */
+typedef struct Projection
+{
+	AdoptionPeriods *p;
+	AdoptionMethod method;
+	AdoptionFit fit;
+	bool		fitted;
+	double		q;				/* quantile for the interval; 0 when none */
+	ReturnSetInfo *rsinfo;
+} Projection;
+
+/* One row: observed share when a + b > 0 (observed), then the model at t. */
+static void
+projection_row(Projection *pr, TimestampTz t, bool observed, double a, double b)
+{
+	Datum		values[6];
+	bool		nulls[6] = {false, true, true, true, true, true};
+
+	values[0] = TimestampTzGetDatum(t);
+	if (observed && a + b > 0.0)
+	{
+		values[1] = Float8GetDatum(a / (a + b));
+		nulls[1] = false;
+	}
+	if (pr->fitted)
+	{
+		double		x = InstantX(pr->p, t);
+		double		eta = fitted_eta(&pr->fit, x);
+		double		share = eta_share(pr->method, eta);
+		double		ratio = eta_ratio(pr->method, eta);
+
+		values[2] = Float8GetDatum(share);
+		nulls[2] = isnan(share);
+		values[5] = Float8GetDatum(ratio);
+		nulls[5] = !(ratio >= 0.0 && isfinite(ratio));
+		if (pr->q > 0.0)
+		{
+			double		half = pr->q * adoption_fit_se(&pr->fit, x);
+			double		lo = eta_share(pr->method, eta - half);
+			double		hi = eta_share(pr->method, eta + half);
+
+			/* a linear ratio below zero is a share of zero */
+			values[3] = Float8GetDatum(isnan(lo) ? 0.0 : lo);
+			values[4] = Float8GetDatum(isnan(hi) ? 0.0 : hi);
+			nulls[3] = nulls[4] = false;
+		}
+	}
+	tuplestore_putvalues(pr->rsinfo->setResult, pr->rsinfo->setDesc, values, nulls);
+}
+
+/*
+ * projection(r, until, step, level, method): a row for every observed period
+ * and every step after the last one up to until: time, observed share,
+ * fitted share with its interval at level (the interval of the fitted line,
+ * mapped to shares), fitted ratio.  Steps are added in UTC, each as a
+ * multiple of step from the last period (month ends do not drift).
+ */
+PG_FUNCTION_INFO_V1(rivalry_projection);
+Datum
+rivalry_projection(PG_FUNCTION_ARGS)
+{
+	Projection	pr;
+	TimestampTz until = PG_GETARG_TIMESTAMPTZ(1);
+	Interval   *step = PG_GETARG_INTERVAL_P(2);
+	double		level = PG_GETARG_FLOAT8(3);
+	TimestampTz last;
+	int64		k;
+	int			i;
+
+	pr.p = Canonical(PG_GETARG_PERIODS(0));
+	pr.method = ParseMethod(PG_GETARG_TEXT_PP(4));
+	pr.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	CheckInstantKind(pr.p, "projection()", NULL);
+	CheckLevel(level);
+	if (TIMESTAMP_NOT_FINITE(until))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("until cannot be infinite")));
+	if (step->month < 0 || step->day < 0 || step->time < 0 ||
+		(step->month == 0 && step->day == 0 && step->time == 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("step must be a positive interval"),
+				 errdetail("Every part of step must be zero or positive, and one positive.")));
+	InitMaterializedSRF(fcinfo, 0);
+	if (pr.p->nperiods == 0)
+		return (Datum) 0;
+	pr.fitted = rivalry_fit(pr.p, pr.method, &pr.fit);
+	pr.q = pr.fitted && pr.fit.df >= 1 ? fit_quantile(&pr.fit, level) : 0.0;
+
+	for (i = 0; i < pr.p->nperiods; i++)
+		projection_row(&pr, adoption_key(pr.p, i), true,
+					   adoption_sum(pr.p, i, 0), adoption_sum(pr.p, i, 1));
+
+	last = adoption_key(pr.p, pr.p->nperiods - 1);
+	for (k = 1;; k++)
+	{
+		Datum		offset = DirectFunctionCall2(interval_mul, IntervalPGetDatum(step),
+												 Float8GetDatum((double) k));
+		TimestampTz t = DatumGetTimestamp(DirectFunctionCall2(timestamp_pl_interval,
+															  TimestampGetDatum(last),
+															  offset));
+
+		if (t > until)
+			break;
+		if (k > adoption_max_periods)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("projection would have more than %d steps", adoption_max_periods),
+					 errhint("Use a longer step or an earlier until, or raise adoption.max_periods.")));
+		projection_row(&pr, t, false, 0, 0);
+	}
+	return (Datum) 0;
+}

@@ -1,0 +1,396 @@
+/*
+ * summary.c
+ *	  Type I/O of rivalry and trend, and what the summaries' functions share.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/pg_type_d.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/timestamp.h"
+
+#include "adoption.h"
+#include "core/codec.h"
+#include "summary.h"
+
+/* seconds from 1970-01-01 to 2000-01-01: extract(epoch) counts from 1970 */
+#define EPOCH_OFFSET_SECONDS 946684800.0
+
+AdoptionTimeKind
+TimeKindOfType(Oid typid)
+{
+	switch (typid)
+	{
+		case TIMESTAMPTZOID:
+			return ADOPTION_TIME_TIMESTAMPTZ;
+		case TIMESTAMPOID:
+			return ADOPTION_TIME_TIMESTAMP;
+		case DATEOID:
+			return ADOPTION_TIME_DATE;
+		case FLOAT8OID:
+			return ADOPTION_TIME_NUMBER;
+	}
+	elog(ERROR, "unexpected type %u for a time argument", typid);
+	pg_unreachable();
+}
+
+int64
+TimeKey(Datum time, AdoptionTimeKind kind, const char *argname)
+{
+	switch (kind)
+	{
+		case ADOPTION_TIME_NUMBER:
+			CheckFinite(DatumGetFloat8(time), argname);
+			return adoption_number_key(DatumGetFloat8(time));
+		case ADOPTION_TIME_TIMESTAMPTZ:
+		case ADOPTION_TIME_TIMESTAMP:
+			if (TIMESTAMP_NOT_FINITE(DatumGetTimestampTz(time)))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("%s cannot be infinite", argname)));
+			return DatumGetTimestampTz(time);
+		case ADOPTION_TIME_DATE:
+			{
+				DateADT		d = DatumGetDateADT(time);
+
+				if (DATE_NOT_FINITE(d))
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("%s cannot be infinite", argname)));
+				if (d >= (TIMESTAMP_END_JULIAN - POSTGRES_EPOCH_JDATE))
+					ereport(ERROR,
+							(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+							 errmsg("date out of range for timestamp"),
+							 errdetail("%s is beyond the range of timestamp with time zone.",
+									   argname)));
+				return (int64) d * USECS_PER_DAY;
+			}
+	}
+	elog(ERROR, "unexpected time kind %d", (int) kind);
+	pg_unreachable();
+}
+
+void
+CheckInstantKind(const AdoptionPeriods *p, const char *function, const char *numeric_hint)
+{
+	if (p->kind == ADOPTION_TIME_NUMBER)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s needs a summary over timestamps or dates", function),
+				 errdetail("This summary was built over numeric time."),
+				 numeric_hint ? errhint("%s", numeric_hint) : 0));
+}
+
+TimestampTz
+KeyPlusSeconds(const AdoptionPeriods *p, double x, bool clamp)
+{
+	double		t = (double) adoption_key(p, 0) + rint(x * USECS_PER_SEC);
+
+	if (!(t >= (double) MIN_TIMESTAMP && t < (double) END_TIMESTAMP))
+	{
+		if (clamp && !isnan(t))
+			return t < 0 ? DT_NOBEGIN : DT_NOEND;
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("timestamp out of range"),
+				 errdetail("The projected instant lies outside the range of timestamp with time zone.")));
+	}
+	return (TimestampTz) t;
+}
+
+double
+InstantX(const AdoptionPeriods *p, TimestampTz t)
+{
+	return ((double) t - (double) adoption_key(p, 0)) / USECS_PER_SEC;
+}
+
+double
+XPoint(const AdoptionPeriods *p, double x)
+{
+	if (p->kind == ADOPTION_TIME_NUMBER)
+		return adoption_key_number(adoption_key(p, 0)) + x;
+	return (double) adoption_key(p, 0) / USECS_PER_SEC + EPOCH_OFFSET_SECONDS + x;
+}
+
+double
+PerInterval(const AdoptionPeriods *p, Interval *per, bool isnull, const char *argname,
+			const Interval *default_interval)
+{
+	double		seconds;
+
+	if (p->kind == ADOPTION_TIME_NUMBER)
+	{
+		if (!isnull)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s cannot be given for a summary over numeric time", argname),
+					 errhint("Numeric time has no calendar: leave %s out to count in units of the time column.",
+							 argname)));
+		return 1.0;
+	}
+	if (isnull)
+		per = (Interval *) default_interval;
+	/* as extract(epoch FROM interval): years of 365.25 days, months of 30 */
+	seconds = per->time / USECS_PER_SEC +
+		(double) (DAYS_PER_YEAR * SECS_PER_DAY) * (per->month / MONTHS_PER_YEAR) +
+		(double) (DAYS_PER_MONTH * SECS_PER_DAY) * (per->month % MONTHS_PER_YEAR) +
+		(double) SECS_PER_DAY * per->day;
+	if (!(seconds > 0.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a positive interval", argname)));
+	return seconds;
+}
+
+void
+CheckPeriodCount(int64 nperiods)
+{
+	if (nperiods > adoption_max_periods)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("summary would have more than %d periods", adoption_max_periods),
+				 errdetail("adoption.max_periods is %d.", adoption_max_periods),
+				 errhint("Bucket the time column, e.g. date_trunc('month', t), or raise adoption.max_periods.")));
+}
+
+AdoptionPeriods *
+Canonical(AdoptionPeriods *p)
+{
+	AdoptionPeriods *copy;
+
+	if (p->nsorted == p->nperiods && p->capacity == p->nperiods)
+		return p;
+	copy = palloc(adoption_periods_size(p->nseries, p->nperiods));
+
+	adoption_periods_copy(copy, p, p->nperiods);
+	adoption_periods_compact(copy);
+	copy->capacity = copy->nperiods;
+	SET_VARSIZE(copy, adoption_periods_size(copy->nseries, copy->nperiods));
+	return copy;
+}
+
+double *
+FitWorkspace(const AdoptionPeriods *p)
+{
+	return palloc(sizeof(double) * 6 * Max(p->nperiods, 1));
+}
+
+/*
+ * Text input: the JSON form, strictly.  Syntax errors are 22P02; a value
+ * that parses but is not a valid summary (order, ranges, counts) is 22P02
+ * too, with a detail saying which rule it breaks.
+ */
+static AdoptionPeriods *
+summary_in(const char *str, int nseries, const char *typname)
+{
+	int			capacity = adoption_json_max_periods(str);
+	AdoptionPeriods *p;
+	const char *problem;
+	AdoptionCheck check;
+
+	CheckPeriodCount(Max(capacity - 1, 0));
+	p = palloc(adoption_periods_size(nseries, capacity));
+	problem = adoption_json_read(str, nseries, p, capacity);
+	if (problem != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", typname, str),
+				 errdetail("%c%s.", pg_toupper((unsigned char) problem[0]), problem + 1)));
+	check = adoption_periods_check(p, nseries);
+	if (check != ADOPTION_CHECK_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", typname, str),
+				 errdetail("%c%s.", pg_toupper((unsigned char) adoption_check_message(check)[0]),
+						   adoption_check_message(check) + 1)));
+	SET_VARSIZE(p, adoption_periods_size(nseries, p->nperiods));
+	return p;
+}
+
+static char *
+summary_out(AdoptionPeriods *p)
+{
+	AdoptionPeriods *c = Canonical(p);
+	char	   *buf = palloc(adoption_json_size(c));
+
+	adoption_json_write(c, buf);
+	return buf;
+}
+
+/*
+ * Binary form: version, kind, series (bytes), period count (int32), then per
+ * period the key (int64), the sums (float8) and the row counts (int64).
+ */
+static bytea *
+summary_send(AdoptionPeriods *p)
+{
+	AdoptionPeriods *c = Canonical(p);
+	StringInfoData buf;
+	int			i;
+	int			s;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, c->version);
+	pq_sendbyte(&buf, c->kind);
+	pq_sendbyte(&buf, c->nseries);
+	pq_sendint32(&buf, c->nperiods);
+	for (i = 0; i < c->nperiods; i++)
+	{
+		pq_sendint64(&buf, adoption_key(c, i));
+		for (s = 0; s < c->nseries; s++)
+			pq_sendfloat8(&buf, adoption_sum(c, i, s));
+		for (s = 0; s < c->nseries; s++)
+			pq_sendint64(&buf, adoption_rows(c, i, s));
+	}
+	return pq_endtypsend(&buf);
+}
+
+static AdoptionPeriods *
+summary_recv(StringInfo buf, int nseries, const char *typname)
+{
+	int			version = pq_getmsgbyte(buf);
+	int			kind = pq_getmsgbyte(buf);
+	int			series = pq_getmsgbyte(buf);
+	int			n = pq_getmsgint(buf, 4);
+	size_t		entry = sizeof(int64) * (1 + 2 * nseries);
+	AdoptionPeriods *p;
+	AdoptionCheck check;
+	int			i;
+	int			s;
+
+	if (version != ADOPTION_FORMAT_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external %s value", typname),
+				 errdetail("Unsupported format version %d.", version)));
+	if (series != nseries)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external %s value", typname),
+				 errdetail("Expected %d series, found %d.", nseries, series)));
+	/* the count must fit what is left of the message before anything is allocated */
+	if (n < 0 || (size_t) n > (size_t) (buf->len - buf->cursor) / entry)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external %s value", typname),
+				 errdetail("Period count %d does not match the data.", n)));
+	CheckPeriodCount(n);
+	p = palloc(adoption_periods_size(nseries, n));
+	adoption_periods_init(p, kind < ADOPTION_TIME_KINDS ? (AdoptionTimeKind) kind : 0,
+						  nseries, n);
+	p->kind = (uint8) kind;
+	for (i = 0; i < n; i++)
+	{
+		AdoptionSlot *e = adoption_entry(p, i);
+
+		e[0].i = pq_getmsgint64(buf);
+		for (s = 0; s < nseries; s++)
+			e[1 + s].d = pq_getmsgfloat8(buf);
+		for (s = 0; s < nseries; s++)
+			e[1 + nseries + s].i = pq_getmsgint64(buf);
+	}
+	p->nperiods = p->nsorted = n;
+	check = adoption_periods_check(p, nseries);
+	if (check != ADOPTION_CHECK_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external %s value", typname),
+				 errdetail("%c%s.", pg_toupper((unsigned char) adoption_check_message(check)[0]),
+						   adoption_check_message(check) + 1)));
+	SET_VARSIZE(p, adoption_periods_size(nseries, n));
+	return p;
+}
+
+PG_FUNCTION_INFO_V1(rivalry_in);
+Datum
+rivalry_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(summary_in(PG_GETARG_CSTRING(0), RIVALRY_SERIES, "rivalry"));
+}
+
+PG_FUNCTION_INFO_V1(rivalry_out);
+Datum
+rivalry_out(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CSTRING(summary_out(PG_GETARG_PERIODS(0)));
+}
+
+PG_FUNCTION_INFO_V1(rivalry_recv);
+Datum
+rivalry_recv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(summary_recv((StringInfo) PG_GETARG_POINTER(0), RIVALRY_SERIES, "rivalry"));
+}
+
+PG_FUNCTION_INFO_V1(rivalry_send);
+Datum
+rivalry_send(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BYTEA_P(summary_send(PG_GETARG_PERIODS(0)));
+}
+
+PG_FUNCTION_INFO_V1(trend_in);
+Datum
+trend_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(summary_in(PG_GETARG_CSTRING(0), TREND_SERIES, "trend"));
+}
+
+PG_FUNCTION_INFO_V1(trend_out);
+Datum
+trend_out(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CSTRING(summary_out(PG_GETARG_PERIODS(0)));
+}
+
+PG_FUNCTION_INFO_V1(trend_recv);
+Datum
+trend_recv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(summary_recv((StringInfo) PG_GETARG_POINTER(0), TREND_SERIES, "trend"));
+}
+
+PG_FUNCTION_INFO_V1(trend_send);
+Datum
+trend_send(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BYTEA_P(summary_send(PG_GETARG_PERIODS(0)));
+}
+
+/* periods(summary): how many distinct periods were observed. */
+PG_FUNCTION_INFO_V1(summary_periods);
+Datum
+summary_periods(PG_FUNCTION_ARGS)
+{
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+
+	PG_RETURN_INT32(p->nperiods);
+}
+
+/* first_period(summary), last_period(summary) */
+PG_FUNCTION_INFO_V1(summary_first_period);
+Datum
+summary_first_period(PG_FUNCTION_ARGS)
+{
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+
+	CheckInstantKind(p, "first_period()", NULL);
+	if (p->nperiods == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMPTZ(adoption_key(p, 0));
+}
+
+PG_FUNCTION_INFO_V1(summary_last_period);
+Datum
+summary_last_period(PG_FUNCTION_ARGS)
+{
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+
+	CheckInstantKind(p, "last_period()", NULL);
+	if (p->nperiods == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMPTZ(adoption_key(p, p->nperiods - 1));
+}

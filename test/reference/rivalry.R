@@ -1,0 +1,71 @@
+# Reference fits for the rivalry tests, computed by R's lm() and
+# glm(family = quasibinomial) on the shipped Stack Overflow data.
+# Regenerate: Rscript test/reference/rivalry.R  (writes rivalry.csv here)
+#
+# Time is x = epoch seconds (as extract(epoch FROM t)) for monthly data and
+# the year for yearly data, uncentred: R's QR handles it, and this is an
+# independent route to the same answers as the extension's centred fits.
+# Parity is x where the line reaches 0 (log-ratio, logit) or 1 (ratio);
+# its interval is Fieller's, here in its general form with the covariance
+# of intercept and slope, at 95 % with t quantiles on the residual df.
+here <- dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE)))
+data_dir <- file.path(here, "..", "..", "data")
+
+fieller <- function(b0, b1, V, level, q) {
+  b0 <- b0 - level
+  A <- b1^2 - q^2 * V[2, 2]
+  B <- b0 * b1 - q^2 * V[1, 2]
+  C <- b0^2 - q^2 * V[1, 1]
+  if (A <= 0) return(c(-Inf, Inf))
+  r <- sqrt(B^2 - A * C)
+  sort(c((-B - r) / A, (-B + r) / A))
+}
+
+fits <- function(case, x, a, b) {
+  out <- NULL
+  for (method in c("loglinear", "logistic", "linear")) {
+    if (method == "loglinear") {
+      use <- a > 0 & b > 0
+      m <- lm(y ~ x, data = data.frame(y = log(a[use] / b[use]), x = x[use]))
+      level <- 0; dispersion <- summary(m)$sigma^2; deviance <- sum(residuals(m)^2)
+    } else if (method == "linear") {
+      use <- b > 0
+      m <- lm(y ~ x, data = data.frame(y = a[use] / b[use], x = x[use]))
+      level <- 1; dispersion <- summary(m)$sigma^2; deviance <- sum(residuals(m)^2)
+    } else {
+      use <- a + b > 0
+      m <- glm(cbind(a, b) ~ x, family = quasibinomial,
+               data = data.frame(a = a[use], b = b[use], x = x[use]),
+               control = glm.control(epsilon = 1e-13, maxit = 200))
+      level <- 0; dispersion <- summary(m)$dispersion; deviance <- deviance(m)
+    }
+    b0 <- unname(coef(m)[1]); b1 <- unname(coef(m)[2])
+    df <- df.residual(m)
+    ci <- fieller(b0, b1, vcov(m), level, qt(0.975, df))
+    out <- rbind(out, data.frame(case = case, method = method,
+      parity = (level - b0) / b1, lower = ci[1], upper = ci[2],
+      slope = b1, intercept = b0, dispersion = dispersion, deviance = deviance,
+      df = df, used = sum(use), skipped = sum(!use)))
+  }
+  out
+}
+
+monthly <- read.csv(file.path(data_dir, "stackoverflow_tag_posts_monthly.csv"))
+wide <- reshape(monthly[monthly$tag %in% c("python", "java"), ],
+                idvar = "month", timevar = "tag", direction = "wide")
+wide[is.na(wide)] <- 0
+wide <- wide[order(wide$month), ]
+epoch <- function(d) as.numeric(as.POSIXct(d, tz = "UTC"))
+x <- epoch(wide$month)
+
+yearly <- read.csv(file.path(data_dir, "stackoverflow_framework_questions_yearly.csv"))
+yw <- reshape(yearly[yearly$framework %in% c("pytorch", "tensorflow"), ],
+              idvar = "year", timevar = "framework", direction = "wide")
+yw <- yw[order(yw$year), ]
+
+early <- wide$month >= "2012-01-01" & wide$month < "2016-01-01"
+ref <- rbind(
+  fits("python_java", x, wide$posts.python, wide$posts.java),
+  fits("python_java_2012_2015", x[early], wide$posts.python[early], wide$posts.java[early]),
+  fits("pytorch_tensorflow", yw$year, yw$questions.pytorch, yw$questions.tensorflow))
+write.csv(format(ref, digits = 17), file.path(here, "rivalry.csv"), row.names = FALSE, quote = FALSE)
