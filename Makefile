@@ -23,6 +23,9 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS tracks no header dependencies without --enable-depend
+$(OBJS): $(HEADERS)
+
 SQL_GUARD = '\\echo Use "CREATE EXTENSION $(EXTENSION)" to load this file. \\quit'
 
 # adoption--X.sql: every fragment up to X

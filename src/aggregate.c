@@ -19,7 +19,8 @@
 #include "core/codec.h"
 #include "summary.h"
 
-#define INITIAL_CAPACITY 8
+/* The first state's size; states grow by doubling their bytes. */
+#define INITIAL_BYTES 256
 
 /* A row that adds nothing: return the state as it is (NULL before the first row). */
 #define PG_RETURN_STATE_UNCHANGED() \
@@ -30,6 +31,17 @@
 	} while (0)
 
 /*
+ * The most periods that fit in a state of the given size: palloc rounds
+ * small chunks up to a power of two, so states fill those sizes exactly.
+ */
+static int
+capacity_for_bytes(int nseries, size_t bytes)
+{
+	return (int) ((bytes - adoption_periods_size(nseries, 0)) /
+				  (adoption_periods_size(nseries, 1) - adoption_periods_size(nseries, 0)));
+}
+
+/*
  * The transition state in place: a new table on the first row (the time
  * kind from the time argument's type), else the current one.
  */
@@ -37,6 +49,7 @@ static AdoptionPeriods *
 transition_state(FunctionCallInfo fcinfo, int nseries, const char *aggname)
 {
 	AdoptionPeriods *p;
+	int			capacity;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "%s called in non-aggregate context", aggname);
@@ -49,10 +62,11 @@ transition_state(FunctionCallInfo fcinfo, int nseries, const char *aggname)
 		return p;
 	}
 
-	p = palloc(adoption_periods_size(nseries, INITIAL_CAPACITY));
+	capacity = capacity_for_bytes(nseries, INITIAL_BYTES);
+	p = palloc(adoption_periods_size(nseries, capacity));
 	adoption_periods_init(p, TimeKindOfType(get_fn_expr_argtype(fcinfo->flinfo, 1)),
-						  nseries, INITIAL_CAPACITY);
-	SET_VARSIZE(p, adoption_periods_size(nseries, INITIAL_CAPACITY));
+						  nseries, capacity);
+	SET_VARSIZE(p, adoption_periods_size(nseries, capacity));
 	return p;
 }
 
@@ -64,6 +78,7 @@ static AdoptionPeriods *
 transition_add(AdoptionPeriods *p, int64 key, const double *values, const int64 *rows)
 {
 	AdoptionPeriods *grown;
+	size_t		bytes;
 	int			capacity;
 
 	if (adoption_periods_add(p, key, values, rows))
@@ -74,7 +89,11 @@ transition_add(AdoptionPeriods *p, int64 key, const double *values, const int64 
 		return p;
 
 	CheckPeriodCount((int64) p->nperiods + 1);
-	capacity = (int) Min((int64) p->capacity * 2, (int64) adoption_max_periods + 64);
+	/* the next power of two in bytes that holds more periods */
+	for (bytes = INITIAL_BYTES; capacity_for_bytes(p->nseries, bytes) <= p->capacity; bytes *= 2)
+		;
+	capacity = (int) Min((int64) capacity_for_bytes(p->nseries, bytes),
+						 (int64) adoption_max_periods + 64);
 	grown = palloc(adoption_periods_size(p->nseries, capacity));
 	adoption_periods_copy(grown, p, capacity);
 	SET_VARSIZE(grown, adoption_periods_size(p->nseries, capacity));

@@ -39,3 +39,35 @@ SELECT method,
 FROM (SELECT period, tensorflow_per_pytorch AS r FROM job_ratio ORDER BY period LIMIT 1) first,
      (SELECT period, tensorflow_per_pytorch AS r FROM job_ratio ORDER BY period DESC LIMIT 1) last,
      unnest(ARRAY['loglinear', 'linear']) method;
+
+\echo
+\echo '== 4. Python against Java on Stack Overflow: when did the lead change hands?'
+CREATE TEMP VIEW python_java AS
+SELECT rivalry_agg(month, tag, posts, 'python', 'java') AS r FROM so_posts;
+
+SELECT crossovers(r)::date AS lead_changed FROM python_java;
+
+SELECT first_period(r)::date AS since, round(first_ratio(r)::numeric, 2) AS python_per_java_then,
+       last_period(r)::date AS until, round(last_ratio(r)::numeric, 2) AS python_per_java_now,
+       round(ratio_trend(r)::numeric, 3) AS ratio_trend_per_year
+FROM python_java;
+
+\echo
+\echo '== 5. What a fit on 2012-2015 projected (it happened in January 2017: see 4.)'
+SELECT method, p.estimate::date AS projected_parity, p.lower::date AS lower_95, p.upper::date AS upper_95
+FROM (SELECT rivalry_agg(month, tag, posts, 'python', 'java') AS r FROM so_posts
+      WHERE month >= '2012-01-01' AND month < '2016-01-01') early,
+     unnest(ARRAY['loglinear', 'logistic']) method,
+     parity_interval(r, 0.95, method) p;
+
+\echo
+\echo '== 6. PyTorch against TensorFlow: questions per year, parity with its 95 % interval'
+\echo '   (2020 is a partial year; loglinear uses only the years PyTorch had questions)'
+CREATE TEMP VIEW pytorch_tensorflow AS
+SELECT rivalry_agg(make_date(year, 7, 1), framework, questions, 'pytorch', 'tensorflow') AS r
+FROM so_questions;
+
+SELECT method, f.periods_used AS years_used, p.estimate::date AS parity,
+       p.lower::date AS lower_95, p.upper::date AS upper_95
+FROM pytorch_tensorflow, unnest(ARRAY['loglinear', 'logistic']) method,
+     parity_interval(r, 0.95, method) p, fit(r, method) f;

@@ -4,6 +4,7 @@
  */
 #include "fit.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -110,10 +111,14 @@ adoption_wls(const double *x, const double *y, const double *w, int n, AdoptionF
 	/* the caller's weights are its own: v00 and v11 assume variance sigma^2 / w */
 }
 
-/* log(a / b) without overflow or underflow of the quotient */
+/* log(a / b): one logarithm, two where the quotient would overflow or underflow */
 static double
 log_ratio(double a, double b)
 {
+	double		q = a / b;
+
+	if (q >= DBL_MIN && q <= DBL_MAX)
+		return log(q);
 	return log(a) - log(b);
 }
 

@@ -77,44 +77,64 @@ entry_bytes(const AdoptionPeriods *p)
 	return (size_t) (1 + 2 * p->nseries) * sizeof(AdoptionSlot);
 }
 
-static void
-entry_add(const AdoptionPeriods *p, AdoptionSlot *e, const double *values,
-		  const int64_t *rows)
-{
-	int			s;
-
-	for (s = 0; s < p->nseries; s++)
-	{
-		e[1 + s].d += values[s];
-		e[1 + p->nseries + s].i += rows[s];
-	}
-}
-
-/* Index of key among the sorted entries, or -1. */
+/*
+ * Index of key among the sorted entries, or -1.  Periods are usually evenly
+ * spaced (days, months, years), so a guess by interpolation, checked with its
+ * neighbours, finds most keys in one probe; the rest fall to a binary search
+ * without branches on the comparisons (rows in no order make those
+ * unpredictable).
+ */
 static int
-find_sorted(const AdoptionPeriods *p, int64_t key)
+find_sorted(AdoptionPeriods *p, int64_t key)
 {
+	const AdoptionSlot *slots = p->slots;
+	size_t		stride = (size_t) (1 + 2 * p->nseries);
+	int			n = p->nsorted;
+	int64_t		first;
+	int64_t		last;
 	int			lo = 0;
-	int			hi = p->nsorted - 1;
 
-	while (lo <= hi)
+	if (n == 0)
+		return -1;
+	first = slots[0].i;
+	last = slots[(size_t) (n - 1) * stride].i;
+	if (key < first || key > last)
+		return -1;
+	if (n > 2)
 	{
-		int			mid = lo + (hi - lo) / 2;
-		int64_t		k = adoption_key(p, mid);
+		int			guess;
+		int64_t		k;
 
+		if (p->scale_for != n)
+		{
+			/* once per change of the sorted part: no division per row */
+			p->scale = (n - 1) / ((double) last - (double) first);
+			p->scale_for = n;
+		}
+		guess = (int) ((double) (key - first) * p->scale + 0.5);
+
+		guess = guess < 0 ? 0 : guess >= n ? n - 1 : guess;
+		k = slots[(size_t) guess * stride].i;
 		if (k == key)
-			return mid;
-		if (k < key)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
+			return guess;
+		if (k < key && guess + 1 < n && slots[(size_t) (guess + 1) * stride].i == key)
+			return guess + 1;
+		if (k > key && guess > 0 && slots[(size_t) (guess - 1) * stride].i == key)
+			return guess - 1;
 	}
-	return -1;
+	while (n > 1)
+	{
+		int			half = n / 2;
+
+		lo = slots[(size_t) (lo + half) * stride].i <= key ? lo + half : lo;
+		n -= half;
+	}
+	return slots[(size_t) lo * stride].i == key ? lo : -1;
 }
 
 bool
-adoption_periods_add(AdoptionPeriods *p, int64_t key, const double *values,
-					 const int64_t *rows)
+adoption_periods_add_slow(AdoptionPeriods *p, int64_t key, const double *values,
+						  const int64_t *rows)
 {
 	AdoptionSlot *e;
 	int			i;
@@ -122,17 +142,17 @@ adoption_periods_add(AdoptionPeriods *p, int64_t key, const double *values,
 
 	if (p->nperiods > 0)
 	{
-		/* the common cases: the same period as the last row, or the next one */
+		/* the same period as the last row (the inline path has seen it), the next one, or an old one */
 		e = adoption_entry(p, p->nperiods - 1);
 		if (e[0].i == key)
 		{
-			entry_add(p, e, values, rows);
+			adoption_entry_add(p, e, values, rows);
 			return true;
 		}
 		in_order = p->nsorted == p->nperiods && key > e[0].i;
 		if (!in_order && (i = find_sorted(p, key)) >= 0)
 		{
-			entry_add(p, adoption_entry(p, i), values, rows);
+			adoption_entry_add(p, adoption_entry(p, i), values, rows);
 			return true;
 		}
 	}
@@ -144,7 +164,7 @@ adoption_periods_add(AdoptionPeriods *p, int64_t key, const double *values,
 		p->nperiods - p->nsorted >= p->nsorted)
 	{
 		adoption_periods_compact(p);
-		return adoption_periods_add(p, key, values, rows);
+		return adoption_periods_add_slow(p, key, values, rows);
 	}
 	if (p->nperiods == p->capacity)
 		return false;
@@ -152,7 +172,7 @@ adoption_periods_add(AdoptionPeriods *p, int64_t key, const double *values,
 	e = adoption_entry(p, p->nperiods);
 	memset(e, 0, entry_bytes(p));
 	e[0].i = key;
-	entry_add(p, e, values, rows);
+	adoption_entry_add(p, e, values, rows);
 	p->nperiods++;
 	if (in_order)
 		p->nsorted = p->nperiods;
@@ -177,6 +197,9 @@ adoption_periods_compact(AdoptionPeriods *p)
 	int			out = 0;
 	int			i;
 
+	/* the canonical form keeps no lookup scale */
+	p->scale_for = 0;
+	p->scale = 0.0;
 	if (p->nsorted == n)
 		return;
 	/* sort the tail, then merge runs of equal keys (the prefix has none) */
@@ -314,7 +337,8 @@ adoption_periods_check(const AdoptionPeriods *p, int nseries)
 {
 	int			i;
 
-	if (p->version != ADOPTION_FORMAT_VERSION || p->flags != 0 || p->reserved != 0)
+	if (p->version != ADOPTION_FORMAT_VERSION || p->flags != 0 || p->scale_for != 0 ||
+		p->scale != 0.0 || signbit(p->scale))
 		return ADOPTION_CHECK_VERSION;
 	if (p->kind >= ADOPTION_TIME_KINDS)
 		return ADOPTION_CHECK_KIND;

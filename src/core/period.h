@@ -58,7 +58,9 @@ typedef struct AdoptionPeriods
 	int32_t		nperiods;		/* entries in use */
 	int32_t		nsorted;		/* leading entries sorted and distinct */
 	int32_t		capacity;		/* entries allocated */
-	int32_t		reserved;		/* zero; keeps the entries 8-byte aligned */
+	/* working form only, zero in the canonical form: */
+	int32_t		scale_for;		/* nsorted when scale was computed */
+	double		scale;			/* (nsorted - 1) / (last key - first key) */
 	AdoptionSlot slots[];
 } AdoptionPeriods;
 
@@ -103,14 +105,48 @@ extern double adoption_key_number(int64_t key);
 extern void adoption_periods_init(AdoptionPeriods *p, AdoptionTimeKind kind,
 								  int nseries, int capacity);
 
+/* Add values and rows to entry e (the rest of adoption_periods_add). */
+static inline void
+adoption_entry_add(const AdoptionPeriods *p, AdoptionSlot *e, const double *values,
+				   const int64_t *rows)
+{
+	int			s;
+
+	for (s = 0; s < p->nseries; s++)
+	{
+		e[1 + s].d += values[s];
+		e[1 + p->nseries + s].i += rows[s];
+	}
+}
+
+extern bool adoption_periods_add_slow(AdoptionPeriods *p, int64_t key,
+									  const double *values, const int64_t *rows);
+
 /*
  * Add one observation: value[s] to series s with rows[s] rows (0 for a
  * series the row does not feed).  Returns false, changing nothing, when the
  * table is full: the caller copies it into a larger one
  * (adoption_periods_copy) and adds again.  May compact the table.
+ *
+ * Inline, the common case of rows in time order: the same period as the
+ * last row.
  */
-extern bool adoption_periods_add(AdoptionPeriods *p, int64_t key,
-								 const double *values, const int64_t *rows);
+static inline bool
+adoption_periods_add(AdoptionPeriods *p, int64_t key, const double *values,
+					 const int64_t *rows)
+{
+	if (p->nperiods > 0)
+	{
+		AdoptionSlot *last = adoption_entry(p, p->nperiods - 1);
+
+		if (last[0].i == key)
+		{
+			adoption_entry_add(p, last, values, rows);
+			return true;
+		}
+	}
+	return adoption_periods_add_slow(p, key, values, rows);
+}
 
 /* Sort and merge the unsorted tail in: afterwards nsorted == nperiods. */
 extern void adoption_periods_compact(AdoptionPeriods *p);

@@ -1,0 +1,59 @@
+-- rivalry_agg() against the SQL a user would write today, on 10 million
+-- rows of (series, period, a, b) with 100 periods (100 000 series).
+-- A ratio below 1 means rivalry_agg() is faster.
+\pset footer off
+
+CREATE TABLE rivalry_obs AS
+SELECT i % 100000 AS series, date '2012-01-01' + (i / 100000) * 30 AS period,
+	(1 + random() * 1000)::int::float8 AS a, (1 + random() * 1000)::int::float8 AS b
+FROM generate_series(0, 9999999) i;
+CREATE TABLE rivalry_shuffled AS SELECT * FROM rivalry_obs ORDER BY random();
+VACUUM ANALYZE rivalry_obs;
+VACUUM ANALYZE rivalry_shuffled;
+
+-- one summary over all rows: the parity, as a user computes it today
+\set user_parity 'SELECT -regr_intercept(ln(a / b), extract(epoch FROM period)::float8) / regr_slope(ln(a / b), extract(epoch FROM period)::float8) FROM '
+SELECT * FROM bench_compare('rivalry_agg, time-ordered, vs regr_* parity',
+	$$ SELECT parity_point(rivalry_agg(period, a, b)) FROM rivalry_obs $$,
+	:'user_parity' || 'rivalry_obs')
+UNION ALL
+SELECT * FROM bench_compare('rivalry_agg, shuffled, vs regr_* parity',
+	$$ SELECT parity_point(rivalry_agg(period, a, b)) FROM rivalry_shuffled $$,
+	:'user_parity' || 'rivalry_shuffled')
+UNION ALL
+SELECT * FROM bench_compare('rivalry_agg, time-ordered, vs sum(a), sum(b)',
+	$$ SELECT parity_point(rivalry_agg(period, a, b)) FROM rivalry_obs $$,
+	$$ SELECT sum(a), sum(b) FROM rivalry_obs $$)
+UNION ALL
+SELECT * FROM bench_compare('rivalry_agg, shuffled, vs sum(a), sum(b)',
+	$$ SELECT parity_point(rivalry_agg(period, a, b)) FROM rivalry_shuffled $$,
+	$$ SELECT sum(a), sum(b) FROM rivalry_shuffled $$);
+
+-- one summary per series: 100 000 groups of 100 periods each
+SELECT * FROM bench_compare('rivalry_agg GROUP BY series (100 000) vs sum(a), sum(b)',
+	$$ SELECT count(parity_point(r)) FROM (SELECT rivalry_agg(period, a, b) r FROM rivalry_obs GROUP BY series) s $$,
+	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_obs GROUP BY series) s $$, 3);
+
+-- memory per group, from the hash aggregate's peak memory
+SELECT round(((regexp_match(plan, 'Memory Usage: (\d+)kB'))[1]::numeric * 1024 / 100000)) AS bytes_per_group_rivalry_agg
+FROM (SELECT string_agg(line, E'\n') plan FROM bench_explain(
+	$$ SELECT rivalry_agg(period, a, b) FROM rivalry_obs GROUP BY series $$) line) x;
+SELECT round(((regexp_match(plan, 'Memory Usage: (\d+)kB'))[1]::numeric * 1024 / 100000)) AS bytes_per_group_sums
+FROM (SELECT string_agg(line, E'\n') plan FROM bench_explain(
+	$$ SELECT sum(a), sum(b) FROM rivalry_obs GROUP BY series $$) line) x;
+
+-- parallel: 2 workers against none
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET max_parallel_workers_per_gather = 2;
+SELECT * FROM bench_compare('rivalry_agg with 2 parallel workers vs none',
+	$$ SELECT parity_point(rivalry_agg(period, a, b)) FROM rivalry_obs $$,
+	$$ SELECT parity_point(rivalry_agg(period, a, b)) FROM rivalry_obs $$, 5,
+	'SET max_parallel_workers_per_gather = 2', 'SET max_parallel_workers_per_gather = 0');
+SET max_parallel_workers_per_gather = 2;
+SELECT line AS parallel_plan FROM bench_explain($$ SELECT rivalry_agg(period, a, b) FROM rivalry_obs $$) line
+WHERE line ~ 'Workers|Partial';
+RESET max_parallel_workers_per_gather;
+
+DROP TABLE rivalry_obs;
+DROP TABLE rivalry_shuffled;

@@ -1,0 +1,42 @@
+-- ALTER EXTENSION adoption UPDATE from every earlier version gives what a
+-- fresh install of the current version gives, object for object.
+\set ON_ERROR_STOP 1
+\pset format unaligned
+\pset tuples_only true
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+
+-- every member object of the extension, described by its definition
+CREATE FUNCTION pg_temp.members() RETURNS TABLE (member text) LANGUAGE sql AS $$
+	SELECT pg_describe_object(d.classid, d.objid, d.objsubid) || ' ' ||
+		coalesce(CASE WHEN d.classid = 'pg_proc'::regclass AND p.prokind <> 'a'
+			THEN pg_get_functiondef(d.objid) END, '') || ' ' ||
+		coalesce(CASE WHEN d.classid = 'pg_proc'::regclass
+			THEN obj_description(d.objid, 'pg_proc') END, '') || ' ' ||
+		coalesce(CASE WHEN d.classid = 'pg_proc'::regclass
+			THEN p.provolatile::text || p.proparallel::text || p.proisstrict::text END, '')
+	FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'adoption'
+	LEFT JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND p.oid = d.objid
+	WHERE d.deptype = 'e'
+$$;
+
+SET LOCAL TimeZone = 'UTC';
+SELECT plan(4);
+
+CREATE EXTENSION adoption VERSION '0.1.0';
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.1.0',
+	'version 0.1.0 installs');
+SELECT is(parity_at('2019-03-01'::date, 3, '2020-01-01'::date, 2)::text,
+	'2021-06-07 02:39:03.325266+00', 'and works');
+ALTER EXTENSION adoption UPDATE;
+CREATE TEMP TABLE upgraded AS SELECT * FROM pg_temp.members();
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.2.0',
+	'ALTER EXTENSION adoption UPDATE reaches 0.2.0');
+
+DROP EXTENSION adoption;
+CREATE EXTENSION adoption;
+SELECT set_eq('SELECT member FROM upgraded', 'SELECT * FROM pg_temp.members()',
+	'the upgraded extension has exactly the objects of a fresh install, defined alike');
+
+SELECT * FROM finish();
+ROLLBACK;
