@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION adoption;
 
-SELECT plan(33);
+SELECT plan(35);
 
 -- share(value) OVER (...)
 SELECT has_function('share', ARRAY['double precision']);
@@ -85,6 +85,8 @@ SELECT set_eq(
 		'ratio_change(rivalry)',
 		'ratio_trend(rivalry,interval)',
 		'reaches(trend,double precision)',
+		'rebucket(rivalry,interval)',
+		'rebucket(trend,interval)',
 		'rivalry_agg(date,double precision,double precision)',
 		'rivalry_agg(date,text,double precision,text,text)',
 		'rivalry_agg(double precision,double precision,double precision)',
@@ -94,19 +96,26 @@ SELECT set_eq(
 		'rivalry_agg(timestamp without time zone,double precision,double precision)',
 		'rivalry_agg(timestamp without time zone,text,double precision,text,text)',
 		'rivalry_combine(rivalry,rivalry)',
+		'rivalry_eq(rivalry,rivalry)',
 		'rivalry_final(rivalry)',
 		'rivalry_in(cstring)',
 		'rivalry_long_transfn(rivalry,date,text,double precision,text,text)',
 		'rivalry_long_transfn(rivalry,double precision,text,double precision,text,text)',
 		'rivalry_long_transfn(rivalry,timestamp with time zone,text,double precision,text,text)',
 		'rivalry_long_transfn(rivalry,timestamp without time zone,text,double precision,text,text)',
+		'rivalry_ne(rivalry,rivalry)',
 		'rivalry_out(rivalry)',
 		'rivalry_recv(internal)',
+		'rivalry_rolling_inverse(rivalry,rivalry)',
 		'rivalry_send(rivalry)',
 		'rivalry_wide_transfn(rivalry,date,double precision,double precision)',
 		'rivalry_wide_transfn(rivalry,double precision,double precision,double precision)',
 		'rivalry_wide_transfn(rivalry,timestamp with time zone,double precision,double precision)',
 		'rivalry_wide_transfn(rivalry,timestamp without time zone,double precision,double precision)',
+		'rolling(rivalry)',
+		'rolling(trend)',
+		'rollup(rivalry)',
+		'rollup(trend)',
 		'share(double precision)',
 		'share(rivalry)',
 		'share_interval(double precision,double precision,double precision)',
@@ -116,10 +125,13 @@ SELECT set_eq(
 		'trend_agg(timestamp with time zone,double precision)',
 		'trend_agg(timestamp without time zone,double precision)',
 		'trend_combine(trend,trend)',
+		'trend_eq(trend,trend)',
 		'trend_final(trend)',
 		'trend_in(cstring)',
+		'trend_ne(trend,trend)',
 		'trend_out(trend)',
 		'trend_recv(internal)',
+		'trend_rolling_inverse(trend,trend)',
 		'trend_send(trend)',
 		'trend_transfn(trend,date,double precision)',
 		'trend_transfn(trend,double precision,double precision)',
@@ -155,10 +167,10 @@ SELECT is_empty($$ SELECT oid::regprocedure FROM owned
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'adoption'), true,
 	'the extension is relocatable');
 SELECT is((SELECT trusted FROM pg_available_extension_versions
-		   WHERE name = 'adoption' AND version = '0.2.0'), true,
+		   WHERE name = 'adoption' AND version = '0.3.0'), true,
 	'the extension is trusted: no superuser needed');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.2.0',
-	'the installed version is 0.2.0');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.3.0',
+	'the installed version is 0.3.0');
 SELECT is_empty($$ SELECT typname FROM pg_type t
 	JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid
 	JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'adoption'
@@ -173,8 +185,16 @@ SELECT is_empty($$ SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN owne
 	WHERE a.aggtranstype NOT IN ('rivalry'::regtype, 'trend'::regtype) OR a.aggcombinefn = 0
 	   OR a.aggserialfn <> 0 OR o.proparallel <> 's' $$,
 	'every aggregate has a summary type as state, a combine function, and is PARALLEL SAFE');
-SELECT is((SELECT count(*) FROM pg_aggregate a JOIN owned o ON o.oid = a.aggfnoid), 12::bigint,
-	'twelve aggregates: rivalry_agg wide and long and trend_agg, over four kinds of time');
+SELECT is((SELECT count(*) FROM pg_aggregate a JOIN owned o ON o.oid = a.aggfnoid), 16::bigint,
+	'sixteen aggregates: rivalry_agg wide and long and trend_agg over four kinds of time, rollup and rolling');
+SELECT is_empty($$ SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN owned o ON o.oid = a.aggfnoid
+	WHERE o.proname = 'rolling' AND (a.aggminvtransfn = 0 OR a.aggmtranstype = 0) $$,
+	'rolling() has a moving-aggregate inverse');
+SELECT is_empty($$ SELECT o.oid::regoperator FROM pg_operator o
+	JOIN pg_depend d ON d.classid = 'pg_operator'::regclass AND d.objid = o.oid
+	JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'adoption'
+	WHERE coalesce(obj_description(o.oid, 'pg_operator'), '') = '' OR o.oprnegate = 0 OR o.oprcom = 0 $$,
+	'every operator has a comment, a commutator and a negator');
 SELECT is((SELECT typalign::text || typstorage::text FROM pg_type WHERE oid = 'rivalry'::regtype), 'dx',
 	'rivalry is double-aligned and may be compressed');
 

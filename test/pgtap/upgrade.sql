@@ -21,22 +21,41 @@ CREATE FUNCTION pg_temp.members() RETURNS TABLE (member text) LANGUAGE sql AS $$
 $$;
 
 SET LOCAL TimeZone = 'UTC';
-SELECT plan(4);
+SELECT plan(8);
 
+-- the current version, installed fresh
+CREATE EXTENSION adoption;
+CREATE TEMP TABLE fresh AS SELECT * FROM pg_temp.members();
+DROP EXTENSION adoption;
+
+-- from 0.1.0, step by step, as postgresql-hll's setup does
 CREATE EXTENSION adoption VERSION '0.1.0';
 SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.1.0',
 	'version 0.1.0 installs');
 SELECT is(parity_at('2019-03-01'::date, 3, '2020-01-01'::date, 2)::text,
 	'2021-06-07 02:39:03.325266+00', 'and works');
-ALTER EXTENSION adoption UPDATE;
-CREATE TEMP TABLE upgraded AS SELECT * FROM pg_temp.members();
+ALTER EXTENSION adoption UPDATE TO '0.2.0';
 SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.2.0',
-	'ALTER EXTENSION adoption UPDATE reaches 0.2.0');
-
+	'0.1.0 updates to 0.2.0');
+CREATE TABLE pg_temp.kept AS SELECT rivalry_agg(t, a, b) AS r
+FROM (VALUES ('2019-03-01'::date, 3.0, 1.0), ('2020-01-01', 2, 1)) v(t, a, b);
+ALTER EXTENSION adoption UPDATE TO '0.3.0';
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.3.0',
+	'0.2.0 updates to 0.3.0');
+SELECT set_eq('SELECT * FROM pg_temp.members()', 'SELECT member FROM fresh',
+	'the updated extension has exactly the objects of a fresh install, defined alike');
+SELECT ok((SELECT rollup(r) = min(r::text)::rivalry FROM pg_temp.kept),
+	'a summary stored under 0.2.0 works with what 0.3.0 added');
+DROP TABLE pg_temp.kept;
 DROP EXTENSION adoption;
-CREATE EXTENSION adoption;
-SELECT set_eq('SELECT member FROM upgraded', 'SELECT * FROM pg_temp.members()',
-	'the upgraded extension has exactly the objects of a fresh install, defined alike');
+
+-- from 0.1.0 in one command
+CREATE EXTENSION adoption VERSION '0.1.0';
+ALTER EXTENSION adoption UPDATE;
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.3.0',
+	'ALTER EXTENSION adoption UPDATE walks 0.1.0 to 0.3.0');
+SELECT set_eq('SELECT * FROM pg_temp.members()', 'SELECT member FROM fresh',
+	'and gives the objects of a fresh install');
 
 SELECT * FROM finish();
 ROLLBACK;
