@@ -17,7 +17,7 @@ TESTS = $(sort $(wildcard sql/*.sql))
 REGRESS = $(patsubst sql/%.sql,%,$(TESTS))
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
-EXTRA_CLEAN = test/unit/test_core results regression.diffs regression.out
+EXTRA_CLEAN = test/unit/test_core test/fuzz/fuzz_codec results regression.diffs regression.out
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -42,7 +42,21 @@ CORE_SRCS = $(sort $(wildcard src/core/*.c))
 test/unit/test_core: test/unit/test_core.c test/unit/tap.h $(CORE_SRCS) $(wildcard src/core/*.h)
 	$(CC) -std=c99 -O2 -g -Wall -Wextra -pedantic -Isrc/core -o $@ test/unit/test_core.c $(CORE_SRCS) -lm
 
-.PHONY: unittest prove test demo bench
+# libFuzzer over the core's decoders, under AddressSanitizer and
+# UndefinedBehaviorSanitizer; FUZZ_SECONDS bounds the run.  New inputs go to
+# a scratch directory: the committed corpus only seeds.
+FUZZ_CC ?= clang-14
+FUZZ_SECONDS ?= 20
+test/fuzz/fuzz_codec: test/fuzz/fuzz_codec.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-Isrc/core -o $@ test/fuzz/fuzz_codec.c $(CORE_SRCS) -lm
+
+fuzz: test/fuzz/fuzz_codec
+	scratch=$$(mktemp -d) && \
+	test/fuzz/fuzz_codec -max_total_time=$(FUZZ_SECONDS) -seed=1 -print_final_stats=1 \
+		$$scratch test/fuzz/corpus; status=$$?; rm -rf $$scratch; exit $$status
+
+.PHONY: unittest prove test demo bench fuzz
 unittest: test/unit/test_core
 	test/unit/test_core
 

@@ -7,7 +7,7 @@
 #include <math.h>
 
 #include "catalog/pg_type_d.h"
-#include "libpq/pqformat.h"
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/timestamp.h"
@@ -220,79 +220,42 @@ summary_out(AdoptionPeriods *p)
 	return buf;
 }
 
-/*
- * Binary form: version, kind, series (bytes), period count (int32), then per
- * period the key (int64), the sums (float8) and the row counts (int64).
- */
+/* Binary output: the core's binary form of the canonical summary. */
 static bytea *
 summary_send(AdoptionPeriods *p)
 {
 	AdoptionPeriods *c = Canonical(p);
-	StringInfoData buf;
-	int			i;
-	int			s;
+	size_t		len = adoption_binary_size(c);
+	bytea	   *result = palloc(VARHDRSZ + len);
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, c->version);
-	pq_sendbyte(&buf, c->kind);
-	pq_sendbyte(&buf, c->nseries);
-	pq_sendint32(&buf, c->nperiods);
-	for (i = 0; i < c->nperiods; i++)
-	{
-		pq_sendint64(&buf, adoption_key(c, i));
-		for (s = 0; s < c->nseries; s++)
-			pq_sendfloat8(&buf, adoption_sum(c, i, s));
-		for (s = 0; s < c->nseries; s++)
-			pq_sendint64(&buf, adoption_rows(c, i, s));
-	}
-	return pq_endtypsend(&buf);
+	adoption_binary_write(c, (unsigned char *) VARDATA(result));
+	SET_VARSIZE(result, VARHDRSZ + len);
+	return result;
 }
 
+/*
+ * Binary input: all of the message's remaining bytes, checked by the core
+ * field by field (22P03).  The count is checked against the length before
+ * anything is allocated.
+ */
 static AdoptionPeriods *
 summary_recv(StringInfo buf, int nseries, const char *typname)
 {
-	int			version = pq_getmsgbyte(buf);
-	int			kind = pq_getmsgbyte(buf);
-	int			series = pq_getmsgbyte(buf);
-	int			n = pq_getmsgint(buf, 4);
-	size_t		entry = sizeof(int64) * (1 + 2 * nseries);
+	const unsigned char *bytes = (const unsigned char *) buf->data + buf->cursor;
+	size_t		len = buf->len - buf->cursor;
+	int			capacity = adoption_binary_max_periods(len, nseries);
 	AdoptionPeriods *p;
+	const char *problem;
 	AdoptionCheck check;
-	int			i;
-	int			s;
 
-	if (version != ADOPTION_FORMAT_VERSION)
+	CheckPeriodCount(capacity);
+	p = palloc(adoption_periods_size(nseries, capacity));
+	problem = adoption_binary_read(bytes, len, nseries, p, capacity);
+	if (problem != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external %s value", typname),
-				 errdetail("Unsupported format version %d.", version)));
-	if (series != nseries)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external %s value", typname),
-				 errdetail("Expected %d series, found %d.", nseries, series)));
-	/* the count must fit what is left of the message before anything is allocated */
-	if (n < 0 || (size_t) n > (size_t) (buf->len - buf->cursor) / entry)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external %s value", typname),
-				 errdetail("Period count %d does not match the data.", n)));
-	CheckPeriodCount(n);
-	p = palloc(adoption_periods_size(nseries, n));
-	adoption_periods_init(p, kind < ADOPTION_TIME_KINDS ? (AdoptionTimeKind) kind : 0,
-						  nseries, n);
-	p->kind = (uint8) kind;
-	for (i = 0; i < n; i++)
-	{
-		AdoptionSlot *e = adoption_entry(p, i);
-
-		e[0].i = pq_getmsgint64(buf);
-		for (s = 0; s < nseries; s++)
-			e[1 + s].d = pq_getmsgfloat8(buf);
-		for (s = 0; s < nseries; s++)
-			e[1 + nseries + s].i = pq_getmsgint64(buf);
-	}
-	p->nperiods = p->nsorted = n;
+				 errdetail("%c%s.", pg_toupper((unsigned char) problem[0]), problem + 1)));
 	check = adoption_periods_check(p, nseries);
 	if (check != ADOPTION_CHECK_OK)
 		ereport(ERROR,
@@ -300,7 +263,8 @@ summary_recv(StringInfo buf, int nseries, const char *typname)
 				 errmsg("invalid external %s value", typname),
 				 errdetail("%c%s.", pg_toupper((unsigned char) adoption_check_message(check)[0]),
 						   adoption_check_message(check) + 1)));
-	SET_VARSIZE(p, adoption_periods_size(nseries, n));
+	buf->cursor = buf->len;
+	SET_VARSIZE(p, adoption_periods_size(nseries, p->nperiods));
 	return p;
 }
 

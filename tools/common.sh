@@ -65,35 +65,52 @@ as_cluster_owner() {
 	fi
 }
 
-# start_cluster [SETTING...]: initdb and start a cluster; exports PGHOST,
-# PGPORT, PGUSER and PGDATABASE for every client that follows.  Extra
-# arguments are "-c name=value" server settings.
-start_cluster() {
-	CLUSTER_DIR=$(mktemp -d /tmp/adoption-cluster.XXXXXX)
-	chmod 755 "$CLUSTER_DIR"
+CLUSTERS=()
+
+# cluster_start NAME [SETTING...]: initdb and start a cluster in a new
+# temporary directory on a free port; sets NAME_PORT and NAME_DIR.  Extra
+# arguments are "-c name=value" server settings.  Every cluster started is
+# stopped and deleted when the script exits.
+cluster_start() {
+	local name=$1 dir port
+	shift
+	dir=$(mktemp -d "/tmp/adoption-${name,,}.XXXXXX")
+	chmod 755 "$dir"
 	if [ "$(id -u)" -eq 0 ]; then
-		chown postgres: "$CLUSTER_DIR"
+		chown postgres: "$dir"
 	fi
-	trap stop_cluster EXIT
-	as_cluster_owner "$PG_BIN/initdb" -D "$CLUSTER_DIR/data" -U postgres -A trust \
-		-E UTF8 --locale=C.UTF-8 --no-sync >"$CLUSTER_DIR/initdb.log" 2>&1 || {
-		cat "$CLUSTER_DIR/initdb.log" >&2
+	if [ ${#CLUSTERS[@]} -eq 0 ]; then
+		trap stop_clusters EXIT
+	fi
+	CLUSTERS+=("$dir")
+	as_cluster_owner "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust \
+		-E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 || {
+		cat "$dir/initdb.log" >&2
 		return 1
 	}
-	CLUSTER_PORT=$(free_port)
-	as_cluster_owner "$PG_BIN/pg_ctl" -D "$CLUSTER_DIR/data" -l "$CLUSTER_DIR/server.log" -w \
-		-o "-p $CLUSTER_PORT -k $CLUSTER_DIR -c listen_addresses=127.0.0.1 -c fsync=off $*" \
+	port=$(free_port)
+	as_cluster_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+		-o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off $*" \
 		start >/dev/null || {
-		cat "$CLUSTER_DIR/server.log" >&2
+		cat "$dir/server.log" >&2
 		return 1
 	}
-	export PGHOST=$CLUSTER_DIR PGPORT=$CLUSTER_PORT PGUSER=postgres PGDATABASE=postgres
-	echo "== throwaway cluster on port $CLUSTER_PORT in $CLUSTER_DIR"
+	printf -v "${name}_PORT" %s "$port"
+	printf -v "${name}_DIR" %s "$dir"
 }
 
-stop_cluster() {
-	if [ -n "${CLUSTER_DIR:-}" ] && [ -d "$CLUSTER_DIR/data" ]; then
-		as_cluster_owner "$PG_BIN/pg_ctl" -D "$CLUSTER_DIR/data" -m immediate stop >/dev/null 2>&1 || true
-		rm -rf "$CLUSTER_DIR"
-	fi
+stop_clusters() {
+	local dir
+	for dir in "${CLUSTERS[@]}"; do
+		as_cluster_owner "$PG_BIN/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+		rm -rf "$dir"
+	done
+}
+
+# start_cluster [SETTING...]: one cluster, and PGHOST, PGPORT, PGUSER and
+# PGDATABASE exported for every client that follows.
+start_cluster() {
+	cluster_start MAIN "$@"
+	export PGHOST=$MAIN_DIR PGPORT=$MAIN_PORT PGUSER=postgres PGDATABASE=postgres
+	echo "== throwaway cluster on port $MAIN_PORT in $MAIN_DIR"
 }

@@ -5,11 +5,15 @@
 #   unit     C unit tests of src/core (no server)
 #   regress  pg_regress, sql/*.sql against expected/*.out (make installcheck)
 #   pgtap    pgTAP suites test/pgtap/*.sql (pg_prove)
+#   integration  test/integration/*.sh: dump and restore, a pg_cron refresh,
+#            postgres_fdw shards (each starts its own clusters)
+#   fuzz     libFuzzer over the core's decoders under ASan and UBSan (bounded)
 
 cd "$(dirname "$0")/.."
 . tools/common.sh
 
-ensure_packages "${BASE_PACKAGES[@]}" postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
+ensure_packages "${BASE_PACKAGES[@]}" postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl \
+	clang-14 libclang-rt-14-dev postgresql-15-cron
 build_and_install
 start_cluster
 
@@ -53,6 +57,30 @@ PGDATABASE=adoption_tap make -s PG_CONFIG="$PG_CONFIG" prove 2>&1 | tee "$LOG/pg
 status=${PIPESTATUS[0]}
 set -e
 tally pgtap "$status" '^ok ' '^not ok '
+
+echo "== integration: several servers, pg_dump, pg_cron"
+: >"$LOG/integration"
+status=0
+for script in test/integration/*.sh; do
+	[ "$script" = test/integration/tap.sh ] && continue
+	echo "# $script"
+	bash "$script" 2>&1 | tee -a "$LOG/integration" || status=1
+done
+tally integration "$status" '^ok ' '^not ok '
+
+echo "== libFuzzer over the text and binary decoders (${FUZZ_SECONDS:-20} s)"
+set +e
+make -s PG_CONFIG="$PG_CONFIG" fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-20}" >"$LOG/fuzz.log" 2>&1
+status=$?
+set -e
+runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$LOG/fuzz.log")
+if [ "$status" -eq 0 ] && [ -n "$runs" ]; then
+	echo "ok 1 - $runs inputs decoded under AddressSanitizer and UndefinedBehaviorSanitizer: no crash, every valid value round-trips" | tee "$LOG/fuzz"
+else
+	tail -40 "$LOG/fuzz.log"
+	echo "not ok 1 - libFuzzer found a crash or a round-trip failure (exit $status)" | tee "$LOG/fuzz"
+fi
+tally fuzz "$status" '^ok ' '^not ok '
 
 rm -rf "$LOG"
 echo "$passed passed, $failed failed"

@@ -444,3 +444,91 @@ adoption_json_read(const char *text, int nseries, AdoptionPeriods *p, int capaci
 	p->capacity = n;
 	return NULL;
 }
+
+#define BINARY_HEADER 7			/* version, kind, series, count */
+
+static void
+put_u64(unsigned char *out, uint64_t v)
+{
+	int			i;
+
+	for (i = 7; i >= 0; i--)
+	{
+		out[i] = (unsigned char) (v & 0xff);
+		v >>= 8;
+	}
+}
+
+static uint64_t
+get_u64(const unsigned char *in)
+{
+	uint64_t	v = 0;
+	int			i;
+
+	for (i = 0; i < 8; i++)
+		v = (v << 8) | in[i];
+	return v;
+}
+
+size_t
+adoption_binary_size(const AdoptionPeriods *p)
+{
+	return BINARY_HEADER + (size_t) p->nperiods * (size_t) (1 + 2 * p->nseries) * 8;
+}
+
+void
+adoption_binary_write(const AdoptionPeriods *p, unsigned char *buf)
+{
+	size_t		slots = (size_t) p->nperiods * (size_t) (1 + 2 * p->nseries);
+	uint32_t	n = (uint32_t) p->nperiods;
+	size_t		i;
+
+	buf[0] = p->version;
+	buf[1] = p->kind;
+	buf[2] = p->nseries;
+	buf[3] = (unsigned char) (n >> 24);
+	buf[4] = (unsigned char) (n >> 16);
+	buf[5] = (unsigned char) (n >> 8);
+	buf[6] = (unsigned char) n;
+	/* every slot is 8 bytes: keys and counts as integers, sums as IEEE doubles */
+	for (i = 0; i < slots; i++)
+		put_u64(buf + BINARY_HEADER + 8 * i, (uint64_t) p->slots[i].i);
+}
+
+int
+adoption_binary_max_periods(size_t len, int nseries)
+{
+	size_t		n = len < BINARY_HEADER ? 0 : (len - BINARY_HEADER) / ((size_t) (1 + 2 * nseries) * 8);
+
+	return n > INT32_MAX ? INT32_MAX : (int) n;
+}
+
+const char *
+adoption_binary_read(const unsigned char *buf, size_t len, int nseries,
+					 AdoptionPeriods *p, int capacity)
+{
+	uint32_t	n;
+	size_t		slots;
+	size_t		i;
+
+	if (len < BINARY_HEADER)
+		return "too short for a header";
+	if (buf[0] != ADOPTION_FORMAT_VERSION)
+		return "unsupported format version";
+	if (buf[1] >= ADOPTION_TIME_KINDS)
+		return "unknown kind of time";
+	if (buf[2] != nseries)
+		return "wrong number of series";
+	n = ((uint32_t) buf[3] << 24) | ((uint32_t) buf[4] << 16) |
+		((uint32_t) buf[5] << 8) | buf[6];
+	/* the count must match the bytes that follow, exactly */
+	if (n > (uint32_t) capacity || n > INT32_MAX ||
+		len != BINARY_HEADER + (size_t) n * (size_t) (1 + 2 * nseries) * 8)
+		return "period count does not match the length";
+	adoption_periods_init(p, (AdoptionTimeKind) buf[1], nseries, (int) n);
+	slots = (size_t) n * (size_t) (1 + 2 * nseries);
+	for (i = 0; i < slots; i++)
+		p->slots[i].i = (int64_t) get_u64(buf + BINARY_HEADER + 8 * i);
+	p->nperiods = p->nsorted = (int) n;
+	return NULL;
+}

@@ -40,6 +40,25 @@ extern const char *adoption_json_read(const char *text, int nseries,
 									  AdoptionPeriods *p, int capacity);
 
 /*
+ * The binary form: version, kind, series (a byte each), the period count
+ * (int32), then per period the key (int64), the sums (float8) and the row
+ * counts (int64), all big-endian (network order, as PostgreSQL sends).
+ */
+extern size_t adoption_binary_size(const AdoptionPeriods *p);
+extern void adoption_binary_write(const AdoptionPeriods *p, unsigned char *buf);
+
+/* The capacity to read len bytes into: the period count they can hold. */
+extern int	adoption_binary_max_periods(size_t len, int nseries);
+
+/*
+ * Read exactly len bytes into p (adoption_periods_size(nseries, capacity)
+ * bytes).  NULL on success, else what is wrong; success still needs
+ * adoption_periods_check().
+ */
+extern const char *adoption_binary_read(const unsigned char *buf, size_t len, int nseries,
+										AdoptionPeriods *p, int capacity);
+
+/*
  * ISO 8601 text of a timestamp key (microseconds since 2000-01-01 UTC):
  * "2019-03-01" for dates, "2019-03-01 12:00:00[.ffffff]" for timestamps, with
  * "+00" appended for timestamptz.  buf needs ADOPTION_TIME_TEXT_MAX bytes.

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Write the seed corpus of test/fuzz/fuzz_codec.c into test/fuzz/corpus.
+
+Each file is one input: a first byte choosing the decoder (bit 1: binary,
+else text) and the type (bit 0: rivalry, else trend), then the value.
+Run from the top of the tree: python3 test/fuzz/make_corpus.py
+"""
+import os
+import struct
+
+CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus")
+DAY = 86400000000  # microseconds
+
+TEXTS = {
+    "rivalry_date.txt": (1, '{"version":1,"time":"date","periods":[["2019-03-01",3,1,1,1],["2020-01-01",2,1,1,1]]}'),
+    "rivalry_tz.txt": (1, '{"version":1,"time":"timestamptz","periods":[["-4713-11-24 00:00:00+00",1,2,1,1],'
+                          '["2020-02-29 23:59:59.999999+00",0.1,1e-300,3,4]]}'),
+    "rivalry_number.txt": (1, '{"version":1,"time":"number","periods":[[-2.5,0,3,1,1],[1e-07,0.1,1e+300,1,1]]}'),
+    "trend_ts.txt": (0, '{"version":1,"time":"timestamp","periods":[["2020-01-01 12:30:00",1.5,2],'
+                        '["2021-01-01 00:00:00",5e-324,1]]}'),
+    "trend_empty.txt": (0, ' { "version" : 1 , "time" : "date" , "periods" : [ ] } '),
+}
+
+
+def binary(kind, nseries, periods):
+    """The binary form: version, kind, series, count, then key, sums, rows."""
+    out = bytes([1, kind, nseries]) + struct.pack(">i", len(periods))
+    for key, sums, rows in periods:
+        out += struct.pack(">q", key)
+        out += b"".join(struct.pack(">d", s) for s in sums)
+        out += b"".join(struct.pack(">q", r) for r in rows)
+    return out
+
+
+def number_key(x):
+    """A number's period key: its bits, negatives flipped to sort."""
+    bits = struct.unpack(">q", struct.pack(">d", x))[0]
+    return bits ^ 0x7FFFFFFFFFFFFFFF if bits < 0 else bits
+
+
+BINARIES = {
+    # dates 2019-03-01 and 2020-01-01: days since 2000-01-01
+    "rivalry_date.bin": (3, binary(3, 2, [(6999 * DAY, (3.0, 1.0), (1, 1)), (7305 * DAY, (2.0, 1.0), (1, 1))])),
+    "trend_number.bin": (2, binary(0, 1, [(number_key(2019.0), (408.0,), (1,))])),
+    "rivalry_empty.bin": (3, binary(1, 2, [])),
+}
+
+os.makedirs(CORPUS, exist_ok=True)
+for name, (selector, text) in TEXTS.items():
+    with open(os.path.join(CORPUS, name), "wb") as f:
+        f.write(bytes([selector]) + text.encode())
+for name, (selector, data) in BINARIES.items():
+    with open(os.path.join(CORPUS, name), "wb") as f:
+        f.write(bytes([selector]) + data)
