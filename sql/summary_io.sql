@@ -29,6 +29,47 @@ SELECT r FROM summaries ORDER BY id;
 SELECT rivalry_send('{"version":1,"time":"number","periods":[[1,2,3,4,5]]}');
 SELECT trend_send('{"version":1,"time":"date","periods":[["2000-01-02",0.5,1]]}');
 
+-- what binary input refuses: bytes written as a bytea field by COPY BINARY
+-- read back as a rivalry field, so each goes through rivalry_recv
+CREATE TABLE received (r rivalry);
+CREATE TABLE payload (b bytea);
+-- the valid one: {"version":1,"time":"number","periods":[[1,2,3,4,5]]}
+\set valid '010002000000013ff00000000000004000000000000000400800000000000000000000000000040000000000000005'
+INSERT INTO payload VALUES (decode(:'valid', 'hex'));
+\copy payload TO 'results/payload.bin' WITH (FORMAT binary)
+\copy received FROM 'results/payload.bin' WITH (FORMAT binary)
+SELECT r FROM received;
+-- a truncated one, a wrong version, a trend read as a rivalry, a count that
+-- does not match the length, a trailing byte, a NaN value, a negative row count
+CREATE FUNCTION pg_temp.recv_error(hex text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	TRUNCATE payload;
+	INSERT INTO payload VALUES (decode(hex, 'hex'));
+	RETURN 'read';
+END $$;
+SELECT pg_temp.recv_error(left(:'valid', 20));
+\copy payload TO 'results/payload.bin' WITH (FORMAT binary)
+\copy received FROM 'results/payload.bin' WITH (FORMAT binary)
+SELECT pg_temp.recv_error('02' || substr(:'valid', 3));
+\copy payload TO 'results/payload.bin' WITH (FORMAT binary)
+\copy received FROM 'results/payload.bin' WITH (FORMAT binary)
+SELECT pg_temp.recv_error('010001' || substr(:'valid', 7));
+\copy payload TO 'results/payload.bin' WITH (FORMAT binary)
+\copy received FROM 'results/payload.bin' WITH (FORMAT binary)
+SELECT pg_temp.recv_error('0100027fffffff' || substr(:'valid', 15));
+\copy payload TO 'results/payload.bin' WITH (FORMAT binary)
+\copy received FROM 'results/payload.bin' WITH (FORMAT binary)
+SELECT pg_temp.recv_error(:'valid' || '00');
+\copy payload TO 'results/payload.bin' WITH (FORMAT binary)
+\copy received FROM 'results/payload.bin' WITH (FORMAT binary)
+SELECT pg_temp.recv_error(overlay(:'valid' PLACING '7ff8000000000000' FROM 31 FOR 16));
+\copy payload TO 'results/payload.bin' WITH (FORMAT binary)
+\copy received FROM 'results/payload.bin' WITH (FORMAT binary)
+SELECT pg_temp.recv_error(overlay(:'valid' PLACING 'ffffffffffffffff' FROM 63 FOR 16));
+\copy payload TO 'results/payload.bin' WITH (FORMAT binary)
+\copy received FROM 'results/payload.bin' WITH (FORMAT binary)
+SELECT count(*) AS only_the_valid_one_was_read FROM received;
+
 -- what text input refuses, and why (22P02, the detail names the rule)
 SELECT ''::rivalry;
 SELECT '{}'::rivalry;
