@@ -1,10 +1,10 @@
 EXTENSION = adoption
-EXTVERSION = 0.3.0
+EXTVERSION = 0.4.0
 
 # One SQL fragment per release, src/sql/<version>.sql: the install script of
 # each version is the fragments up to it, and the upgrade script from one
 # version to the next is the next one's fragment.
-RELEASES = 0.1.0 0.2.0 0.3.0
+RELEASES = 0.1.0 0.2.0 0.3.0 0.4.0
 UPGRADES = $(join $(addsuffix --,$(filter-out $(lastword $(RELEASES)),$(RELEASES))),$(wordlist 2,$(words $(RELEASES)),$(RELEASES)))
 
 MODULE_big = adoption

@@ -3,9 +3,9 @@ SET TimeZone = 'UTC';
 \pset null '(null)'
 
 -- Stack Overflow posts per month (data/), Python against Java
-CREATE TABLE so (month date, tag text, posts float8);
-\copy so FROM 'data/stackoverflow_tag_posts_monthly.csv' WITH (FORMAT csv, HEADER true)
-CREATE TABLE pj AS SELECT rivalry_agg(month, tag, posts, 'python', 'java') AS r FROM so;
+CREATE TABLE so_accessors (month date, tag text, posts float8);
+\copy so_accessors FROM 'data/stackoverflow_tag_posts_monthly.csv' WITH (FORMAT csv, HEADER true)
+CREATE TABLE pj AS SELECT rivalry_agg(month, tag, posts, 'python', 'java') AS r FROM so_accessors;
 
 SELECT periods(r), first_period(r), last_period(r), leader(r),
 	round(share(r)::numeric, 6) AS share, round(ratio(r)::numeric, 6) AS ratio,
@@ -17,7 +17,7 @@ FROM pj;
 SELECT count(DISTINCT month) AS periods,
 	round((sum(posts) FILTER (WHERE tag = 'python') / sum(posts) FILTER (WHERE tag IN ('python', 'java')))::numeric, 6) AS share,
 	round((sum(posts) FILTER (WHERE tag = 'python') / sum(posts) FILTER (WHERE tag = 'java'))::numeric, 6) AS ratio
-FROM so WHERE tag IN ('python', 'java');
+FROM so_accessors WHERE tag IN ('python', 'java');
 
 -- when did the lead change hands? Python passed Java in 2017 (R: see test/reference)
 SELECT crossovers(r) FROM pj;

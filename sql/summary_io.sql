@@ -86,6 +86,9 @@ SELECT '{"version":1,"time":"date","periods":[["2020-01-01 00:00:00",1,2,1,1]]}'
 SELECT '{"version":1,"time":"timestamp","periods":[["2020-01-01 24:00:00",1,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"timestamptz","periods":[["2020-01-01 00:00:00+01",1,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"timestamptz","periods":[["294277-01-01 00:00:00+00",1,2,1,1]]}'::rivalry;
+-- a year whose microseconds overflow int64 (the fuzzer's find): refused, not wrapped
+SELECT '{"version":1,"time":"timestamp","periods":[["300023-12-31 23:59:59",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["9999999-01-01",1,1]]}'::trend;
 SELECT '{"version":1,"time":"number","periods":[[NaN,1,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"number","periods":[[1,Infinity,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"number","periods":[[1,1e999,2,1,1]]}'::rivalry;

@@ -14,6 +14,7 @@
 PG_MODULE_MAGIC;
 
 int			adoption_max_periods = 100000;
+int			adoption_max_labels = 1000;
 
 void		_PG_init(void);
 
@@ -26,6 +27,14 @@ _PG_init(void)
 							"bucket the time column instead.",
 							&adoption_max_periods,
 							100000, 2, 10000000,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
+	DefineCustomIntVariable("adoption.max_labels",
+							"Sets the most labels one market summary may hold.",
+							"A market keeps every label's value in every period: "
+							"beyond it, market_agg raises an error.",
+							&adoption_max_labels,
+							1000, 1, 65535,
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
 	MarkGUCPrefixReserved("adoption");

@@ -41,6 +41,24 @@ capacity_for_bytes(int nseries, size_t bytes)
 				  (adoption_periods_size(nseries, 1) - adoption_periods_size(nseries, 0)));
 }
 
+int
+InitialCapacity(int nseries)
+{
+	return Max(capacity_for_bytes(nseries, INITIAL_BYTES), 1);
+}
+
+int
+GrownCapacity(const AdoptionPeriods *p)
+{
+	size_t		bytes;
+
+	/* the next power of two in bytes that holds more periods */
+	for (bytes = INITIAL_BYTES; capacity_for_bytes(p->nseries, bytes) <= p->capacity; bytes *= 2)
+		;
+	return (int) Min((int64) capacity_for_bytes(p->nseries, bytes),
+					 (int64) adoption_max_periods + 64);
+}
+
 /*
  * The transition state in place: a new table on the first row (the time
  * kind from the time argument's type), else the current one.
@@ -62,7 +80,7 @@ transition_state(FunctionCallInfo fcinfo, int nseries, const char *aggname)
 		return p;
 	}
 
-	capacity = capacity_for_bytes(nseries, INITIAL_BYTES);
+	capacity = InitialCapacity(nseries);
 	p = palloc(adoption_periods_size(nseries, capacity));
 	adoption_periods_init(p, TimeKindOfType(get_fn_expr_argtype(fcinfo->flinfo, 1)),
 						  nseries, capacity);
@@ -78,7 +96,6 @@ static AdoptionPeriods *
 transition_add(AdoptionPeriods *p, int64 key, const double *values, const int64 *rows)
 {
 	AdoptionPeriods *grown;
-	size_t		bytes;
 	int			capacity;
 
 	if (adoption_periods_add(p, key, values, rows))
@@ -89,11 +106,7 @@ transition_add(AdoptionPeriods *p, int64 key, const double *values, const int64 
 		return p;
 
 	CheckPeriodCount((int64) p->nperiods + 1);
-	/* the next power of two in bytes that holds more periods */
-	for (bytes = INITIAL_BYTES; capacity_for_bytes(p->nseries, bytes) <= p->capacity; bytes *= 2)
-		;
-	capacity = (int) Min((int64) capacity_for_bytes(p->nseries, bytes),
-						 (int64) adoption_max_periods + 64);
+	capacity = GrownCapacity(p);
 	grown = palloc(adoption_periods_size(p->nseries, capacity));
 	adoption_periods_copy(grown, p, capacity);
 	SET_VARSIZE(grown, adoption_periods_size(p->nseries, capacity));
@@ -209,13 +222,7 @@ MergeSummaries(AdoptionPeriods *a, AdoptionPeriods *b)
 
 	a = Canonical(a);
 	b = Canonical(b);
-	if (a->kind != b->kind)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("cannot merge summaries over different kinds of time"),
-				 errdetail("One is over %s, the other over %s.",
-						   adoption_time_kind_name(a->kind),
-						   adoption_time_kind_name(b->kind))));
+	CheckSameKind(a, b);
 	merged = palloc(adoption_periods_size(a->nseries, a->nperiods + b->nperiods));
 	adoption_periods_merge(merged, a, b);
 	CheckPeriodCount(merged->nperiods);

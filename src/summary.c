@@ -84,6 +84,18 @@ CheckInstantKind(const AdoptionPeriods *p, const char *function, const char *num
 				 numeric_hint ? errhint("%s", numeric_hint) : 0));
 }
 
+void
+CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b)
+{
+	if (a->kind != b->kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("cannot merge summaries over different kinds of time"),
+				 errdetail("One is over %s, the other over %s.",
+						   adoption_time_kind_name(a->kind),
+						   adoption_time_kind_name(b->kind))));
+}
+
 TimestampTz
 KeyPlusSeconds(const AdoptionPeriods *p, double x, bool clamp)
 {

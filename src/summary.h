@@ -33,6 +33,9 @@ extern int64 TimeKey(Datum time, AdoptionTimeKind kind, const char *argname);
 extern void CheckInstantKind(const AdoptionPeriods *p, const char *function,
 							 const char *numeric_hint);
 
+/* Error unless two summaries are over the same kind of time. */
+extern void CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b);
+
 /* A key offset by x (seconds) from the first period, as timestamptz. */
 extern TimestampTz KeyPlusSeconds(const AdoptionPeriods *p, double x, bool clamp);
 
@@ -66,6 +69,13 @@ extern AdoptionPeriods *Canonical(AdoptionPeriods *p);
 
 /* Merge two summaries of the same type into a new canonical one. */
 extern AdoptionPeriods *MergeSummaries(AdoptionPeriods *a, AdoptionPeriods *b);
+
+/* Capacities of transition states: the first one, and the next one up. */
+extern int	InitialCapacity(int nseries);
+extern int	GrownCapacity(const AdoptionPeriods *p);
+
+/* adoption.max_labels: the most labels one market may hold */
+extern int	adoption_max_labels;
 
 /* Workspace for fits of p. */
 extern double *FitWorkspace(const AdoptionPeriods *p);

@@ -59,6 +59,64 @@ extern const char *adoption_binary_read(const unsigned char *buf, size_t len, in
 										AdoptionPeriods *p, int capacity);
 
 /*
+ * Markets: a period table with one series per label, its labels after the
+ * entries.  In memory the labels follow adoption_periods_size(nlabels,
+ * capacity) bytes, each as a uint32 length (native order) and its bytes.
+ * In the canonical form labels are sorted bytewise and unique.
+ *
+ * Text:	{"version":1,"time":"date","labels":["java","python"],
+ *			 "periods":[["2020-01-01",sum_java,sum_python,rows_java,rows_python],...]}
+ * Binary:	version, kind (bytes), label count (uint16), per label its length
+ *			(uint32) and bytes, then the period count and periods as above.
+ */
+typedef struct AdoptionLabel
+{
+	const char *data;
+	uint32_t	len;
+} AdoptionLabel;
+
+/* Bytes the labels take after the entries. */
+extern size_t adoption_labels_size(const AdoptionLabel *labels, int n);
+extern void adoption_labels_store(char *at, const AdoptionLabel *labels, int n);
+/* Labels stored at "at" (n of them), pointing into that memory. */
+extern void adoption_labels_load(const char *at, AdoptionLabel *labels, int n);
+/* Compare two labels bytewise, as memcmp with the shorter first on a tie. */
+extern int	adoption_label_cmp(const AdoptionLabel *a, const AdoptionLabel *b);
+
+extern size_t adoption_market_json_size(const AdoptionPeriods *p, const AdoptionLabel *labels);
+extern size_t adoption_market_json_write(const AdoptionPeriods *p, const AdoptionLabel *labels,
+										 char *buf);
+
+/*
+ * Read a market's text in two steps: its labels (room for max_labels in
+ * labels, their bytes decoded into label_buf of strlen(text) bytes), then,
+ * once the caller has memory for that many series, its periods.
+ */
+extern const char *adoption_market_json_read_labels(const char *text, AdoptionLabel *labels,
+													int max_labels, char *label_buf,
+													int *nlabels, AdoptionTimeKind *kind,
+													const char **periods_at);
+extern const char *adoption_market_json_read_periods(const char *periods_at,
+													 AdoptionTimeKind kind, int nlabels,
+													 AdoptionPeriods *p, int capacity);
+
+extern size_t adoption_market_binary_size(const AdoptionPeriods *p, const AdoptionLabel *labels);
+extern void adoption_market_binary_write(const AdoptionPeriods *p, const AdoptionLabel *labels,
+										 unsigned char *buf);
+/* Labels first (pointing into buf), then the periods from *periods_at on. */
+extern const char *adoption_market_binary_read_labels(const unsigned char *buf, size_t len,
+													  AdoptionLabel *labels, int max_labels,
+													  int *nlabels, AdoptionTimeKind *kind,
+													  size_t *periods_at);
+
+extern const char *adoption_market_binary_read_periods(const unsigned char *buf, size_t len,
+													   AdoptionTimeKind kind, int nlabels,
+													   AdoptionPeriods *p, int capacity);
+
+/* Labels sorted bytewise and unique: the canonical order. */
+extern bool adoption_labels_canonical(const AdoptionLabel *labels, int n);
+
+/*
  * ISO 8601 text of a timestamp key (microseconds since 2000-01-01 UTC):
  * "2019-03-01" for dates, "2019-03-01 12:00:00[.ffffff]" for timestamps, with
  * "+00" appended for timestamptz.  buf needs ADOPTION_TIME_TEXT_MAX bytes.

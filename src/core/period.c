@@ -332,12 +332,64 @@ adoption_periods_subtract(AdoptionPeriods *a, const AdoptionPeriods *b)
 	return true;
 }
 
+void
+adoption_periods_remap(AdoptionPeriods *dst, const AdoptionPeriods *src,
+					   const int *map, int new_nseries, int capacity)
+{
+	int			k = src->nseries;
+	int			i;
+	int			s;
+
+	adoption_periods_init(dst, (AdoptionTimeKind) src->kind, new_nseries, capacity);
+	for (i = 0; i < src->nperiods; i++)
+	{
+		const AdoptionSlot *from = adoption_entry(src, i);
+		AdoptionSlot *to = adoption_entry(dst, i);
+
+		memset(to, 0, (size_t) (1 + 2 * new_nseries) * sizeof(AdoptionSlot));
+		to[0].i = from[0].i;
+		for (s = 0; s < k; s++)
+		{
+			if (map[s] < 0)
+				continue;
+			to[1 + map[s]].d = from[1 + s].d;
+			to[1 + new_nseries + map[s]].i = from[1 + k + s].i;
+		}
+	}
+	dst->nperiods = src->nperiods;
+	dst->nsorted = src->nsorted;
+}
+
+void
+adoption_periods_drop_empty(AdoptionPeriods *p)
+{
+	size_t		bytes = entry_bytes(p);
+	int			out = 0;
+	int			i;
+	int			s;
+
+	for (i = 0; i < p->nperiods; i++)
+	{
+		int64_t		rows = 0;
+
+		for (s = 0; s < p->nseries; s++)
+			rows += adoption_rows(p, i, s);
+		if (rows == 0)
+			continue;
+		if (out != i)
+			memmove(adoption_entry(p, out), adoption_entry(p, i), bytes);
+		out++;
+	}
+	p->nperiods = out;
+	p->nsorted = out;
+}
+
 AdoptionCheck
 adoption_periods_check(const AdoptionPeriods *p, int nseries)
 {
 	int			i;
 
-	if (p->version != ADOPTION_FORMAT_VERSION || p->flags != 0 || p->scale_for != 0 ||
+	if (p->version != ADOPTION_FORMAT_VERSION || p->scale_for != 0 ||
 		p->scale != 0.0 || signbit(p->scale))
 		return ADOPTION_CHECK_VERSION;
 	if (p->kind >= ADOPTION_TIME_KINDS)

@@ -53,8 +53,7 @@ typedef struct AdoptionPeriods
 	int32_t		vl_len_;		/* the caller's length word (a varlena header) */
 	uint8_t		version;		/* ADOPTION_FORMAT_VERSION */
 	uint8_t		kind;			/* AdoptionTimeKind */
-	uint8_t		nseries;		/* 1 for trend, 2 for rivalry */
-	uint8_t		flags;			/* reserved, zero */
+	uint16_t	nseries;		/* 1 for trend, 2 for rivalry, labels for market */
 	int32_t		nperiods;		/* entries in use */
 	int32_t		nsorted;		/* leading entries sorted and distinct */
 	int32_t		capacity;		/* entries allocated */
@@ -172,6 +171,18 @@ extern void adoption_periods_merge(AdoptionPeriods *dst, const AdoptionPeriods *
  * rows than a in some period.
  */
 extern bool adoption_periods_subtract(AdoptionPeriods *a, const AdoptionPeriods *b);
+
+/*
+ * Copy src into dst (room for capacity entries of new_nseries series),
+ * moving series s to map[s], or dropping it where map[s] is -1; series of dst
+ * that no map entry names are zero.  For markets: a new label, labels in
+ * sorted order, two labels out of many.
+ */
+extern void adoption_periods_remap(AdoptionPeriods *dst, const AdoptionPeriods *src,
+								   const int *map, int new_nseries, int capacity);
+
+/* Drop the periods without rows (after a remap dropped series). */
+extern void adoption_periods_drop_empty(AdoptionPeriods *p);
 
 /*
  * Problems adoption_periods_check() finds in a table read from outside.

@@ -19,6 +19,10 @@ TEXTS = {
     "trend_ts.txt": (0, '{"version":1,"time":"timestamp","periods":[["2020-01-01 12:30:00",1.5,2],'
                         '["2021-01-01 00:00:00",5e-324,1]]}'),
     "trend_empty.txt": (0, ' { "version" : 1 , "time" : "date" , "periods" : [ ] } '),
+    "market_number.txt": (4, '{"version":1,"time":"number","labels":["a","b","c\\"\\\\","\\u00e9\\n"],'
+                             '"periods":[[0,0,0,0,1,0,0,0,1],[1,1,2,0,0,1,1,0,0],[2,0,0,3,0,0,0,1,0]]}'),
+    "market_date.txt": (4, '{"version":1,"time":"date","labels":["java","python"],'
+                           '"periods":[["2020-01-01",1,2,1,1]]}'),
 }
 
 
@@ -43,6 +47,8 @@ BINARIES = {
     "rivalry_date.bin": (3, binary(3, 2, [(6999 * DAY, (3.0, 1.0), (1, 1)), (7305 * DAY, (2.0, 1.0), (1, 1))])),
     "trend_number.bin": (2, binary(0, 1, [(number_key(2019.0), (408.0,), (1,))])),
     "rivalry_empty.bin": (3, binary(1, 2, [])),
+    "market_date.bin": (6, bytes([1, 3, 0, 2]) + struct.pack(">I", 4) + b"java" + struct.pack(">I", 6) + b"python"
+                        + binary(3, 2, [(7305 * DAY, (1.0, 2.0), (1, 1))])[7 - 4:]),
 }
 
 os.makedirs(CORPUS, exist_ok=True)

@@ -55,6 +55,7 @@ SELECT set_eq(
 		'crossover_points(rivalry)',
 		'crossovers(rivalry)',
 		'doubling_time(trend,interval)',
+		'first_period(market)',
 		'first_period(rivalry)',
 		'first_period(trend)',
 		'first_ratio(rivalry)',
@@ -63,11 +64,32 @@ SELECT set_eq(
 		'fitted_ratio(rivalry,timestamp with time zone,text)',
 		'fitted_share(rivalry,timestamp with time zone,text)',
 		'growth_rate(trend,interval)',
+		'hhi(market)',
+		'labels(market)',
+		'last_period(market)',
 		'last_period(rivalry)',
 		'last_period(trend)',
 		'last_ratio(rivalry)',
 		'last_value(trend)',
+		'leader(market)',
 		'leader(rivalry)',
+		'leader_changes(market)',
+		'market_agg(date,text,double precision)',
+		'market_agg(double precision,text,double precision)',
+		'market_agg(timestamp with time zone,text,double precision)',
+		'market_agg(timestamp without time zone,text,double precision)',
+		'market_combine(market,market)',
+		'market_eq(market,market)',
+		'market_final(market)',
+		'market_in(cstring)',
+		'market_ne(market,market)',
+		'market_out(market)',
+		'market_recv(internal)',
+		'market_send(market)',
+		'market_transfn(market,date,text,double precision)',
+		'market_transfn(market,double precision,text,double precision)',
+		'market_transfn(market,timestamp with time zone,text,double precision)',
+		'market_transfn(market,timestamp without time zone,text,double precision)',
 		'parity_at(date,double precision,date,double precision,text)',
 		'parity_at(double precision,double precision,double precision,double precision,text)',
 		'parity_at(rivalry,text)',
@@ -76,6 +98,7 @@ SELECT set_eq(
 		'parity_in(rivalry,interval,text)',
 		'parity_interval(rivalry,double precision,text)',
 		'parity_point(rivalry,text)',
+		'periods(market)',
 		'periods(rivalry)',
 		'periods(trend)',
 		'projection(rivalry,timestamp with time zone,interval,double precision,text)',
@@ -87,6 +110,7 @@ SELECT set_eq(
 		'reaches(trend,double precision)',
 		'rebucket(rivalry,interval)',
 		'rebucket(trend,interval)',
+		'rivalry(market,text,text)',
 		'rivalry_agg(date,double precision,double precision)',
 		'rivalry_agg(date,text,double precision,text,text)',
 		'rivalry_agg(double precision,double precision,double precision)',
@@ -114,11 +138,13 @@ SELECT set_eq(
 		'rivalry_wide_transfn(rivalry,timestamp without time zone,double precision,double precision)',
 		'rolling(rivalry)',
 		'rolling(trend)',
+		'rollup(market)',
 		'rollup(rivalry)',
 		'rollup(trend)',
 		'share(double precision)',
 		'share(rivalry)',
 		'share_interval(double precision,double precision,double precision)',
+		'shares(market)',
 		'slope(trend,interval)',
 		'trend_agg(date,double precision)',
 		'trend_agg(double precision,double precision)',
@@ -149,7 +175,7 @@ SELECT is_empty($$ SELECT oid::regprocedure FROM owned WHERE provolatile <> 'i' 
 	'every function is IMMUTABLE');
 SELECT set_eq($$ SELECT oid::regprocedure::text FROM owned WHERE NOT proisstrict AND prokind = 'f' $$,
 	$$ SELECT oid::regprocedure::text FROM owned
-	   WHERE proname IN ('rivalry_wide_transfn', 'rivalry_long_transfn', 'trend_transfn')
+	   WHERE proname IN ('rivalry_wide_transfn', 'rivalry_long_transfn', 'trend_transfn', 'market_transfn')
 		  OR oid IN ('ratio_trend(rivalry, interval)'::regprocedure, 'parity_in(rivalry, interval, text)'::regprocedure,
 					 'slope(trend, interval)'::regprocedure, 'growth_rate(trend, interval)'::regprocedure,
 					 'doubling_time(trend, interval)'::regprocedure) $$,
@@ -167,10 +193,10 @@ SELECT is_empty($$ SELECT oid::regprocedure FROM owned
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'adoption'), true,
 	'the extension is relocatable');
 SELECT is((SELECT trusted FROM pg_available_extension_versions
-		   WHERE name = 'adoption' AND version = '0.3.0'), true,
+		   WHERE name = 'adoption' AND version = '0.4.0'), true,
 	'the extension is trusted: no superuser needed');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.3.0',
-	'the installed version is 0.3.0');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.4.0',
+	'the installed version is 0.4.0');
 SELECT is_empty($$ SELECT typname FROM pg_type t
 	JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid
 	JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'adoption'
@@ -182,11 +208,11 @@ SELECT ok(obj_description((SELECT oid FROM pg_extension WHERE extname = 'adoptio
 -- the aggregates: state type is the summary type itself (not internal), with a
 -- combine function, parallel safe (DESIGN.md section 4)
 SELECT is_empty($$ SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN owned o ON o.oid = a.aggfnoid
-	WHERE a.aggtranstype NOT IN ('rivalry'::regtype, 'trend'::regtype) OR a.aggcombinefn = 0
+	WHERE a.aggtranstype NOT IN ('rivalry'::regtype, 'trend'::regtype, 'market'::regtype) OR a.aggcombinefn = 0
 	   OR a.aggserialfn <> 0 OR o.proparallel <> 's' $$,
 	'every aggregate has a summary type as state, a combine function, and is PARALLEL SAFE');
-SELECT is((SELECT count(*) FROM pg_aggregate a JOIN owned o ON o.oid = a.aggfnoid), 16::bigint,
-	'sixteen aggregates: rivalry_agg wide and long and trend_agg over four kinds of time, rollup and rolling');
+SELECT is((SELECT count(*) FROM pg_aggregate a JOIN owned o ON o.oid = a.aggfnoid), 21::bigint,
+	'21 aggregates: rivalry_agg wide and long, trend_agg and market_agg over four kinds of time, rollup and rolling');
 SELECT is_empty($$ SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN owned o ON o.oid = a.aggfnoid
 	WHERE o.proname = 'rolling' AND (a.aggminvtransfn = 0 OR a.aggmtranstype = 0) $$,
 	'rolling() has a moving-aggregate inverse');

@@ -21,7 +21,7 @@ CREATE FUNCTION pg_temp.members() RETURNS TABLE (member text) LANGUAGE sql AS $$
 $$;
 
 SET LOCAL TimeZone = 'UTC';
-SELECT plan(8);
+SELECT plan(9);
 
 -- the current version, installed fresh
 CREATE EXTENSION adoption;
@@ -42,18 +42,21 @@ FROM (VALUES ('2019-03-01'::date, 3.0, 1.0), ('2020-01-01', 2, 1)) v(t, a, b);
 ALTER EXTENSION adoption UPDATE TO '0.3.0';
 SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.3.0',
 	'0.2.0 updates to 0.3.0');
+ALTER EXTENSION adoption UPDATE TO '0.4.0';
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.4.0',
+	'0.3.0 updates to 0.4.0');
 SELECT set_eq('SELECT * FROM pg_temp.members()', 'SELECT member FROM fresh',
 	'the updated extension has exactly the objects of a fresh install, defined alike');
 SELECT ok((SELECT rollup(r) = min(r::text)::rivalry FROM pg_temp.kept),
-	'a summary stored under 0.2.0 works with what 0.3.0 added');
+	'a summary stored under 0.2.0 works with what later versions added');
 DROP TABLE pg_temp.kept;
 DROP EXTENSION adoption;
 
 -- from 0.1.0 in one command
 CREATE EXTENSION adoption VERSION '0.1.0';
 ALTER EXTENSION adoption UPDATE;
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.3.0',
-	'ALTER EXTENSION adoption UPDATE walks 0.1.0 to 0.3.0');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.4.0',
+	'ALTER EXTENSION adoption UPDATE walks 0.1.0 to 0.4.0');
 SELECT set_eq('SELECT * FROM pg_temp.members()', 'SELECT member FROM fresh',
 	'and gives the objects of a fresh install');
 
