@@ -39,7 +39,19 @@ SELECT slope(tr), growth_rate(tr), r2(tr), change(tr) FROM (SELECT trend_agg(1, 
 SELECT change(trend_agg(t, v)) FROM (VALUES (1, 0.0), (2, 1.0)) x(t, v);
 SELECT slope(NULL::trend), growth_rate(NULL::trend), doubling_time(NULL::trend);
 
+-- chart rows: observed years, then yearly steps; a band only from three periods
+SELECT "time"::date, observed, round(fitted::numeric, 6) AS fitted, round(lower::numeric, 6) AS lower,
+	round(upper::numeric, 6) AS upper
+FROM line, projection(tr, '2021-01-01', '1 year');
+SELECT count(*), count(lower) FROM projection((SELECT trend_agg(t::date, v)
+	FROM (VALUES ('2020-01-01', 1.0), ('2020-02-01', 2.0)) x(t, v)), '2020-06-01');
+SELECT count(*) FROM projection('{"version":1,"time":"date","periods":[]}'::trend, '2020-06-01');
+
 -- bad input
+SELECT count(*) FROM line, projection(tr, 'infinity');
+SELECT count(*) FROM line, projection(tr, '2030-01-01', '0 days');
+SELECT count(*) FROM line, projection(tr, '2030-01-01', '1 year', 1);
+SELECT count(*) FROM doubling, projection(tr_num, '2030-01-01');
 SELECT trend_agg(t, v) FROM (VALUES (1, -1.0)) x(t, v);
 SELECT trend_agg(t, v) FROM (VALUES (1, 'NaN'::float8)) x(t, v);
 SELECT trend_agg(t, v) FROM (VALUES ('infinity'::date, 1.0)) x(t, v);

@@ -598,16 +598,7 @@ rivalry_projection(PG_FUNCTION_ARGS)
 	pr.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	CheckInstantKind(pr.p, "projection()", NULL);
 	CheckLevel(level);
-	if (TIMESTAMP_NOT_FINITE(until))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("until cannot be infinite")));
-	if (step->month < 0 || step->day < 0 || step->time < 0 ||
-		(step->month == 0 && step->day == 0 && step->time == 0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("step must be a positive interval"),
-				 errdetail("Every part of step must be zero or positive, and one positive.")));
+	CheckProjectionArgs(until, step);
 	InitMaterializedSRF(fcinfo, 0);
 	if (pr.p->nperiods == 0)
 		return (Datum) 0;
@@ -621,19 +612,10 @@ rivalry_projection(PG_FUNCTION_ARGS)
 	last = adoption_key(pr.p, pr.p->nperiods - 1);
 	for (k = 1;; k++)
 	{
-		Datum		offset = DirectFunctionCall2(interval_mul, IntervalPGetDatum(step),
-												 Float8GetDatum((double) k));
-		TimestampTz t = DatumGetTimestamp(DirectFunctionCall2(timestamp_pl_interval,
-															  TimestampGetDatum(last),
-															  offset));
+		TimestampTz t = ProjectionStep(last, step, k);
 
 		if (t > until)
 			break;
-		if (k > adoption_max_periods)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("projection would have more than %d steps", adoption_max_periods),
-					 errhint("Use a longer step or an earlier until, or raise adoption.max_periods.")));
 		projection_row(&pr, t, false, 0, 0);
 	}
 	return (Datum) 0;

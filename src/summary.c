@@ -85,6 +85,37 @@ CheckInstantKind(const AdoptionPeriods *p, const char *function, const char *num
 }
 
 void
+CheckProjectionArgs(TimestampTz until, const Interval *step)
+{
+	if (TIMESTAMP_NOT_FINITE(until))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("until cannot be infinite")));
+	if (step->month < 0 || step->day < 0 || step->time < 0 ||
+		(step->month == 0 && step->day == 0 && step->time == 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("step must be a positive interval"),
+				 errdetail("Every part of step must be zero or positive, and one positive.")));
+}
+
+TimestampTz
+ProjectionStep(TimestampTz last, Interval *step, int64 k)
+{
+	Datum		offset;
+
+	if (k > adoption_max_periods)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("projection would have more than %d steps", adoption_max_periods),
+				 errhint("Use a longer step or an earlier until, or raise adoption.max_periods.")));
+	/* last + k * step, in UTC: a multiple of step, so month ends do not drift */
+	offset = DirectFunctionCall2(interval_mul, IntervalPGetDatum(step), Float8GetDatum((double) k));
+	return DatumGetTimestamp(DirectFunctionCall2(timestamp_pl_interval,
+												 TimestampGetDatum(last), offset));
+}
+
+void
 CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b)
 {
 	if (a->kind != b->kind)

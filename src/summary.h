@@ -33,6 +33,10 @@ extern int64 TimeKey(Datum time, AdoptionTimeKind kind, const char *argname);
 extern void CheckInstantKind(const AdoptionPeriods *p, const char *function,
 							 const char *numeric_hint);
 
+/* projection(): until finite, step positive; the k-th step after last. */
+extern void CheckProjectionArgs(TimestampTz until, const Interval *step);
+extern TimestampTz ProjectionStep(TimestampTz last, Interval *step, int64 k);
+
 /* Error unless two summaries are over the same kind of time. */
 extern void CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b);
 

@@ -10,11 +10,13 @@
 
 #include <math.h>
 
+#include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
 #include "utils/timestamp.h"
 
 #include "adoption.h"
+#include "core/distributions.h"
 #include "summary.h"
 
 static const Interval one_year = {0, 0, 12};
@@ -176,4 +178,75 @@ trend_r2(PG_FUNCTION_ARGS)
 	if (!trend_fit(p, false, &fit) || isnan(fit.r2))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(fit.r2);
+}
+
+/*
+ * projection(tr, until, step, level): a row for every observed period and
+ * every step after the last one up to until: time, observed value, the
+ * least-squares line, and the confidence interval of the line at level.
+ */
+PG_FUNCTION_INFO_V1(trend_projection);
+Datum
+trend_projection(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	TimestampTz until = PG_GETARG_TIMESTAMPTZ(1);
+	Interval   *step = PG_GETARG_INTERVAL_P(2);
+	double		level = PG_GETARG_FLOAT8(3);
+	AdoptionFit fit;
+	bool		fitted;
+	double		q = 0.0;
+	int64		k;
+	int			i;
+
+	CheckInstantKind(p, "projection()", NULL);
+	CheckLevel(level);
+	CheckProjectionArgs(until, step);
+	InitMaterializedSRF(fcinfo, 0);
+	if (p->nperiods == 0)
+		return (Datum) 0;
+	fitted = trend_fit(p, false, &fit);
+	if (fitted && fit.df >= 1)
+		q = adoption_qt(0.5 + level / 2.0, fit.df);
+
+	for (i = 0, k = 0;; k++)
+	{
+		Datum		values[5];
+		bool		nulls[5] = {false, true, true, true, true};
+		TimestampTz t;
+
+		if (i < p->nperiods)
+		{
+			t = adoption_key(p, i);
+			values[1] = Float8GetDatum(adoption_sum(p, i, 0));
+			nulls[1] = false;
+			i++;
+		}
+		else
+		{
+			t = ProjectionStep(adoption_key(p, p->nperiods - 1), step, k - p->nperiods + 1);
+			if (t > until)
+				break;
+		}
+		values[0] = TimestampTzGetDatum(t);
+		if (fitted)
+		{
+			double		x = InstantX(p, t);
+			double		y = fit.b0 + fit.b1 * (x - fit.xbar);
+
+			values[2] = Float8GetDatum(y);
+			nulls[2] = false;
+			if (q > 0.0)
+			{
+				double		half = q * adoption_fit_se(&fit, x);
+
+				values[3] = Float8GetDatum(y - half);
+				values[4] = Float8GetDatum(y + half);
+				nulls[3] = nulls[4] = false;
+			}
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
 }

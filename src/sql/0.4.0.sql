@@ -1,4 +1,4 @@
--- 0.4.0: markets of many contenders.
+-- 0.4.0: markets of many contenders, and chart rows for trends.
 
 CREATE TYPE market;
 
@@ -126,3 +126,12 @@ CREATE FUNCTION rivalry(m market, a_label text, b_label text) RETURNS rivalry
 	AS 'MODULE_PATHNAME', 'market_rivalry' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION rivalry(market, text, text) IS
 'the rivalry of two labels: equal to rivalry_agg(time, label, value, a_label, b_label) over the same rows';
+
+-- projection(trend): rows for a chart, like projection(rivalry)
+
+CREATE FUNCTION projection(tr trend, until timestamptz, step interval DEFAULT '1 month',
+	level float8 DEFAULT 0.95)
+	RETURNS TABLE ("time" timestamptz, observed float8, fitted float8, lower float8, upper float8)
+	AS 'MODULE_PATHNAME', 'trend_projection' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION projection(trend, timestamptz, interval, float8) IS
+'rows for a chart: every observed period and every step up to until, with the observed value, the least-squares line and its confidence interval';

@@ -102,6 +102,7 @@ SELECT set_eq(
 		'periods(rivalry)',
 		'periods(trend)',
 		'projection(rivalry,timestamp with time zone,interval,double precision,text)',
+		'projection(trend,timestamp with time zone,interval,double precision)',
 		'r2(trend)',
 		'ratio(rivalry)',
 		'ratio_change(double precision,double precision)',

@@ -1,0 +1,40 @@
+-- projection() against R's predict(lm, interval = "confidence"):
+-- test/reference/projection.csv, made by projection.R.
+\set ON_ERROR_STOP 1
+\pset format unaligned
+\pset tuples_only true
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION adoption;
+SET LOCAL TimeZone = 'UTC';
+
+CREATE TEMP TABLE so_monthly (month date, tag text, posts float8);
+\copy so_monthly FROM 'data/stackoverflow_tag_posts_monthly.csv' WITH (FORMAT csv, HEADER true)
+CREATE TEMP TABLE so_yearly (year int, framework text, questions float8);
+\copy so_yearly FROM 'data/stackoverflow_framework_questions_yearly.csv' WITH (FORMAT csv, HEADER true)
+CREATE TEMP TABLE ref (casename text, "time" date, fitted float8, lower float8, upper float8);
+\copy ref FROM 'test/reference/projection.csv' WITH (FORMAT csv, HEADER true)
+
+CREATE TEMP TABLE ours AS
+SELECT 'pytorch_trend' AS casename, p."time"::date AS "time", p.fitted, p.lower, p.upper
+FROM (SELECT trend_agg(make_date(year, 7, 1), questions) tr FROM so_yearly
+	  WHERE framework = 'pytorch' AND questions > 0) s,
+	projection(tr, '2024-07-01', '1 year', 0.9) p
+UNION ALL
+SELECT 'python_java_share', p."time"::date, p.fitted_share, p.lower, p.upper
+FROM (SELECT rivalry_agg(month, tag, posts, 'python', 'java') r FROM so_monthly) s,
+	projection(r, '2021-07-01', '3 months') p;
+
+SELECT plan(3);
+SELECT is((SELECT count(*) FROM ours JOIN ref USING (casename, "time")), (SELECT count(*) FROM ref),
+	'one row per reference instant, observed periods and steps alike');
+SELECT is_empty($$ SELECT * FROM ours JOIN ref r USING (casename, "time")
+	WHERE casename = 'pytorch_trend' AND (abs(ours.fitted - r.fitted) > 1e-8 * abs(r.fitted)
+		OR abs(ours.lower - r.lower) > 1e-8 * abs(r.fitted) OR abs(ours.upper - r.upper) > 1e-8 * abs(r.fitted)) $$,
+	'trend projection: the line and its 90 % confidence band agree with R to 1e-8');
+SELECT is_empty($$ SELECT * FROM ours JOIN ref r USING (casename, "time")
+	WHERE casename = 'python_java_share' AND (abs(ours.fitted - r.fitted) > 1e-10
+		OR abs(ours.lower - r.lower) > 1e-10 OR abs(ours.upper - r.upper) > 1e-10) $$,
+	'rivalry projection: fitted share and its 95 % band agree with R to 1e-10');
+SELECT * FROM finish();
+ROLLBACK;

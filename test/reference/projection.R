@@ -1,0 +1,33 @@
+# Reference projections: R's predict(lm, interval = "confidence") for the
+# trend and for the rivalry's log-ratio (mapped to shares by the logistic
+# function), on the shipped data.  Regenerate:
+#   Rscript test/reference/projection.R  (writes projection.csv here)
+here <- dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE)))
+data_dir <- file.path(here, "..", "..", "data")
+epoch <- function(d) as.numeric(as.POSIXct(d, tz = "UTC"))
+expit <- function(x) 1 / (1 + exp(-x))
+
+# PyTorch questions per year at mid-year, projected yearly to 2024-07-01
+yearly <- read.csv(file.path(data_dir, "stackoverflow_framework_questions_yearly.csv"))
+pt <- yearly[yearly$framework == "pytorch" & yearly$questions > 0, ]
+t_obs <- as.Date(sprintf("%d-07-01", pt$year))
+t_all <- c(t_obs, as.Date(sprintf("%d-07-01", 2021:2024)))
+m <- lm(q ~ x, data = data.frame(q = pt$questions, x = epoch(t_obs)))
+p <- predict(m, newdata = data.frame(x = epoch(t_all)), interval = "confidence", level = 0.9)
+trend <- data.frame(case = "pytorch_trend", time = format(t_all), fitted = p[, "fit"],
+                    lower = p[, "lwr"], upper = p[, "upr"])
+
+# Python against Java per month, log-linear, projected quarterly to 2021-07-01
+monthly <- read.csv(file.path(data_dir, "stackoverflow_tag_posts_monthly.csv"))
+w <- reshape(monthly[monthly$tag %in% c("python", "java"), ],
+             idvar = "month", timevar = "tag", direction = "wide")
+w <- w[order(w$month), ]
+t_obs <- as.Date(w$month)
+t_all <- c(t_obs, seq(as.Date("2020-10-01"), as.Date("2021-07-01"), by = "3 months"))
+m <- lm(y ~ x, data = data.frame(y = log(w$posts.python / w$posts.java), x = epoch(t_obs)))
+p <- predict(m, newdata = data.frame(x = epoch(t_all)), interval = "confidence", level = 0.95)
+rivalry <- data.frame(case = "python_java_share", time = format(t_all), fitted = expit(p[, "fit"]),
+                      lower = expit(p[, "lwr"]), upper = expit(p[, "upr"]))
+
+write.csv(format(rbind(trend, rivalry), digits = 17), file.path(here, "projection.csv"),
+          row.names = FALSE, quote = FALSE)
