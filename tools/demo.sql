@@ -42,7 +42,7 @@ FROM (SELECT period, tensorflow_per_pytorch AS r FROM job_ratio ORDER BY period 
 
 \echo
 \echo '== 4. Python against Java on Stack Overflow: when did the lead change hands?'
-CREATE TEMP VIEW python_java AS
+CREATE VIEW python_java AS
 SELECT rivalry_agg(month, tag, posts, 'python', 'java') AS r FROM so_posts;
 
 SELECT crossovers(r)::date AS lead_changed FROM python_java;
@@ -63,7 +63,7 @@ FROM (SELECT rivalry_agg(month, tag, posts, 'python', 'java') AS r FROM so_posts
 \echo
 \echo '== 6. PyTorch against TensorFlow: questions per year, parity with its 95 % interval'
 \echo '   (2020 is a partial year; loglinear uses only the years PyTorch had questions)'
-CREATE TEMP VIEW pytorch_tensorflow AS
+CREATE VIEW pytorch_tensorflow AS
 SELECT rivalry_agg(make_date(year, 7, 1), framework, questions, 'pytorch', 'tensorflow') AS r
 FROM so_questions;
 
@@ -71,3 +71,9 @@ SELECT method, f.periods_used AS years_used, p.estimate::date AS parity,
        p.lower::date AS lower_95, p.upper::date AS upper_95
 FROM pytorch_tensorflow, unnest(ARRAY['loglinear', 'logistic']) method,
      parity_interval(r, 0.95, method) p, fit(r, method) f;
+
+\echo
+\echo '== 7. Charts: the rows projection() returns are what a chart plots'
+SELECT "time"::date, round(observed_share::numeric, 3) AS observed, round(fitted_share::numeric, 3) AS fitted,
+       round(lower::numeric, 3) AS lower_95, round(upper::numeric, 3) AS upper_95
+FROM pytorch_tensorflow, projection(r, until => '2023-07-01', step => '1 year');

@@ -6,14 +6,18 @@
 #   regress  pg_regress, sql/*.sql against expected/*.out (make installcheck)
 #   pgtap    pgTAP suites test/pgtap/*.sql (pg_prove)
 #   integration  test/integration/*.sh: dump and restore, a pg_cron refresh,
-#            postgres_fdw shards (each starts its own clusters)
+#            postgres_fdw shards, the JDBC, psycopg2 and node-postgres drivers
+#            (each starts its own clusters)
 #   fuzz     libFuzzer over the core's decoders under ASan and UBSan (bounded)
 
 cd "$(dirname "$0")/.."
 . tools/common.sh
 
 ensure_packages "${BASE_PACKAGES[@]}" postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl \
-	clang-14 libclang-rt-14-dev postgresql-15-cron
+	clang-14 libclang-rt-14-dev postgresql-15-cron libpostgresql-jdbc-java python3-psycopg2
+# a JDK (java runs the JDBC client from source) and Node.js with npm, unless present
+command -v javac >/dev/null || ensure_packages default-jdk-headless
+command -v npm >/dev/null || ensure_packages nodejs npm
 build_and_install
 start_cluster
 
@@ -58,7 +62,7 @@ status=${PIPESTATUS[0]}
 set -e
 tally pgtap "$status" '^ok ' '^not ok '
 
-echo "== integration: several servers, pg_dump, pg_cron"
+echo "== integration: several servers, pg_dump, pg_cron, drivers"
 : >"$LOG/integration"
 status=0
 for script in test/integration/*.sh; do
