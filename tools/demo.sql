@@ -77,3 +77,16 @@ FROM pytorch_tensorflow, unnest(ARRAY['loglinear', 'logistic']) method,
 SELECT "time"::date, round(observed_share::numeric, 3) AS observed, round(fitted_share::numeric, 3) AS fitted,
        round(lower::numeric, 3) AS lower_95, round(upper::numeric, 3) AS upper_95
 FROM pytorch_tensorflow, projection(r, until => '2023-07-01', step => '1 year');
+
+\echo
+\echo '== 8. A market of 14 languages on Stack Overflow: who leads, how concentrated, who gained'
+CREATE VIEW languages AS SELECT market_agg(month, tag, posts) AS m FROM so_posts;
+
+SELECT label, round(share::numeric, 3) AS share_2020_07, round(overall_share::numeric, 3) AS since_2008, rank
+FROM languages, shares(m) ORDER BY rank LIMIT 5;
+
+SELECT leader(m), round(hhi(m)::numeric, 3) AS hhi, round((1 / hhi(m))::numeric, 1) AS equivalent_equal_contenders
+FROM languages;
+
+SELECT "time"::date AS month, from_label, to_label FROM languages, leader_changes(m)
+WHERE "time" >= '2014-01-01';
