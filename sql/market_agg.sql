@@ -94,4 +94,15 @@ SELECT '{"version":1,"time":"date","labels":["\u0000"],"periods":[]}'::market;
 SELECT '{"version":1,"time":"date","labels":["\ud800"],"periods":[]}'::market;
 SELECT '{"version":1,"time":"date","labels":[1],"periods":[]}'::market;
 SELECT '{"version":1,"time":"date","periods":[]}'::market;
+-- binary input: a label that is not valid UTF-8 (0xff), through COPY BINARY
+CREATE TABLE market_payload (b bytea);
+INSERT INTO market_payload VALUES (decode('0103000100000001ff00000000', 'hex'));
+\copy market_payload TO 'results/market_payload.bin' WITH (FORMAT binary)
+CREATE TABLE market_received (m market);
+\copy market_received FROM 'results/market_payload.bin' WITH (FORMAT binary)
+TRUNCATE market_payload;
+INSERT INTO market_payload VALUES (decode('01030001000000016100000000', 'hex'));
+\copy market_payload TO 'results/market_payload.bin' WITH (FORMAT binary)
+\copy market_received FROM 'results/market_payload.bin' WITH (FORMAT binary)
+SELECT m FROM market_received;
 SELECT 'still up' AS server;

@@ -22,13 +22,6 @@
 /* The first state's size; states grow by doubling their bytes. */
 #define INITIAL_BYTES 256
 
-/* A row that adds nothing: return the state as it is (NULL before the first row). */
-#define PG_RETURN_STATE_UNCHANGED() \
-	do { \
-		if (PG_ARGISNULL(0)) \
-			PG_RETURN_NULL(); \
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
-	} while (0)
 
 /*
  * The most periods that fit in a state of the given size: palloc rounds

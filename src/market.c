@@ -157,11 +157,7 @@ market_transfn(PG_FUNCTION_ARGS)
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "market_agg called in non-aggregate context");
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		PG_RETURN_STATE_UNCHANGED();
 	if (PG_ARGISNULL(0))
 	{
 		AdoptionPeriods empty;
@@ -307,31 +303,15 @@ market_final(PG_FUNCTION_ARGS)
 
 /* Every label valid text in the database's encoding, no NUL. */
 static void
-market_check_labels(const AdoptionLabel *labels, int n, const char *typname, int sqlstate)
+market_check_labels(const AdoptionLabel *labels, int n, int sqlstate, const char *str)
 {
 	int			i;
 
 	for (i = 0; i < n; i++)
 		if (memchr(labels[i].data, 0, labels[i].len) != NULL ||
 			!pg_verifymbstr(labels[i].data, labels[i].len, true))
-			ereport(ERROR,
-					(errcode(sqlstate),
-					 errmsg("invalid external %s value", typname),
-					 errdetail("A label is not valid text in the database encoding.")));
-}
-
-static void
-market_invalid(int sqlstate, const char *problem, const char *str)
-{
-	if (sqlstate == ERRCODE_INVALID_TEXT_REPRESENTATION)
-		ereport(ERROR,
-				(errcode(sqlstate),
-				 errmsg("invalid input syntax for type market: \"%s\"", str),
-				 errdetail("%c%s.", pg_toupper((unsigned char) problem[0]), problem + 1)));
-	ereport(ERROR,
-			(errcode(sqlstate),
-			 errmsg("invalid external market value"),
-			 errdetail("%c%s.", pg_toupper((unsigned char) problem[0]), problem + 1)));
+			ReportInvalidSummary(sqlstate, "market", str,
+								 "a label is not valid text in the database encoding");
 }
 
 PG_FUNCTION_INFO_V1(market_in);
@@ -354,16 +334,17 @@ market_in(PG_FUNCTION_ARGS)
 	problem = adoption_market_json_read_labels(str, labels, max_labels, label_buf,
 											   &nlabels, &kind, &periods_at);
 	if (problem != NULL)
-		market_invalid(ERRCODE_INVALID_TEXT_REPRESENTATION, problem, str);
-	market_check_labels(labels, nlabels, "market", ERRCODE_INVALID_TEXT_REPRESENTATION);
+		ReportInvalidSummary(ERRCODE_INVALID_TEXT_REPRESENTATION, "market", str, problem);
+	market_check_labels(labels, nlabels, ERRCODE_INVALID_TEXT_REPRESENTATION, str);
 	CheckPeriodCount(Max(capacity - 1, 0));
 	p = palloc(adoption_periods_size(nlabels, capacity));
 	problem = adoption_market_json_read_periods(periods_at, kind, nlabels, p, capacity);
 	if (problem != NULL)
-		market_invalid(ERRCODE_INVALID_TEXT_REPRESENTATION, problem, str);
+		ReportInvalidSummary(ERRCODE_INVALID_TEXT_REPRESENTATION, "market", str, problem);
 	check = adoption_periods_check(p, nlabels);
 	if (check != ADOPTION_CHECK_OK)
-		market_invalid(ERRCODE_INVALID_TEXT_REPRESENTATION, adoption_check_message(check), str);
+		ReportInvalidSummary(ERRCODE_INVALID_TEXT_REPRESENTATION, "market", str,
+							 adoption_check_message(check));
 	PG_RETURN_POINTER(market_build(p, p->nperiods, labels));
 }
 
@@ -413,18 +394,19 @@ market_recv(PG_FUNCTION_ARGS)
 	problem = adoption_market_binary_read_labels(bytes, len, labels, max_labels, &nlabels,
 												 &kind, &periods_at);
 	if (problem != NULL)
-		market_invalid(ERRCODE_INVALID_BINARY_REPRESENTATION, problem, NULL);
-	market_check_labels(labels, nlabels, "market", ERRCODE_INVALID_BINARY_REPRESENTATION);
+		ReportInvalidSummary(ERRCODE_INVALID_BINARY_REPRESENTATION, "market", NULL, problem);
+	market_check_labels(labels, nlabels, ERRCODE_INVALID_BINARY_REPRESENTATION, NULL);
 	capacity = (len - periods_at) / ((size_t) (1 + 2 * nlabels) * 8);
 	CheckPeriodCount(capacity);
 	p = palloc(adoption_periods_size(nlabels, capacity));
 	problem = adoption_market_binary_read_periods(bytes + periods_at, len - periods_at, kind,
 												  nlabels, p, capacity);
 	if (problem != NULL)
-		market_invalid(ERRCODE_INVALID_BINARY_REPRESENTATION, problem, NULL);
+		ReportInvalidSummary(ERRCODE_INVALID_BINARY_REPRESENTATION, "market", NULL, problem);
 	check = adoption_periods_check(p, nlabels);
 	if (check != ADOPTION_CHECK_OK)
-		market_invalid(ERRCODE_INVALID_BINARY_REPRESENTATION, adoption_check_message(check), NULL);
+		ReportInvalidSummary(ERRCODE_INVALID_BINARY_REPRESENTATION, "market", NULL,
+							 adoption_check_message(check));
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(market_build(p, p->nperiods, labels));
 }

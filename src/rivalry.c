@@ -476,9 +476,9 @@ InitScalarSRF(FunctionCallInfo fcinfo, Oid typid)
 	MemoryContextSwitchTo(old);
 }
 
-PG_FUNCTION_INFO_V1(rivalry_crossovers);
-Datum
-rivalry_crossovers(PG_FUNCTION_ARGS)
+/* The crossovers as instants (timestamptz) or as points (float8, input units). */
+static Datum
+crossovers_srf(FunctionCallInfo fcinfo, bool instants)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
@@ -486,13 +486,16 @@ rivalry_crossovers(PG_FUNCTION_ARGS)
 	int			n;
 	int			i;
 
-	CheckInstantKind(p, "crossovers()", "Use crossover_points() for numeric time.");
-	InitScalarSRF(fcinfo, TIMESTAMPTZOID);
+	if (instants)
+		CheckInstantKind(p, "crossovers()", "Use crossover_points() for numeric time.");
+	InitScalarSRF(fcinfo, instants ? TIMESTAMPTZOID : FLOAT8OID);
 	xs = palloc(sizeof(double) * Max(p->nperiods, 1));
 	crossover_xs(p, xs, &n);
 	for (i = 0; i < n; i++)
 	{
-		Datum		value = TimestampTzGetDatum(KeyPlusSeconds(p, xs[i], false));
+		Datum		value = instants ?
+			TimestampTzGetDatum(KeyPlusSeconds(p, xs[i], false)) :
+			Float8GetDatum(XPoint(p, xs[i]));
 		bool		isnull = false;
 
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &value, &isnull);
@@ -500,28 +503,20 @@ rivalry_crossovers(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+/* crossovers(r): the instants the observed lead changed hands */
+PG_FUNCTION_INFO_V1(rivalry_crossovers);
+Datum
+rivalry_crossovers(PG_FUNCTION_ARGS)
+{
+	return crossovers_srf(fcinfo, true);
+}
+
 /* crossover_points(r): the same in the input's units (epoch seconds for time) */
 PG_FUNCTION_INFO_V1(rivalry_crossover_points);
 Datum
 rivalry_crossover_points(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
-	double	   *xs;
-	int			n;
-	int			i;
-
-	InitScalarSRF(fcinfo, FLOAT8OID);
-	xs = palloc(sizeof(double) * Max(p->nperiods, 1));
-	crossover_xs(p, xs, &n);
-	for (i = 0; i < n; i++)
-	{
-		Datum		value = Float8GetDatum(XPoint(p, xs[i]));
-		bool		isnull = false;
-
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &value, &isnull);
-	}
-	return (Datum) 0;
+	return crossovers_srf(fcinfo, false);
 }
 
 /* What every row of a projection needs. */

@@ -221,6 +221,20 @@ FitWorkspace(const AdoptionPeriods *p)
 	return palloc(sizeof(double) * 6 * Max(p->nperiods, 1));
 }
 
+void
+ReportInvalidSummary(int sqlstate, const char *typname, const char *str, const char *problem)
+{
+	if (str != NULL)
+		ereport(ERROR,
+				(errcode(sqlstate),
+				 errmsg("invalid input syntax for type %s: \"%s\"", typname, str),
+				 errdetail("%c%s.", pg_toupper((unsigned char) problem[0]), problem + 1)));
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("invalid external %s value", typname),
+			 errdetail("%c%s.", pg_toupper((unsigned char) problem[0]), problem + 1)));
+}
+
 /*
  * Text input: the JSON form, strictly.  Syntax errors are 22P02; a value
  * that parses but is not a valid summary (order, ranges, counts) is 22P02
@@ -238,17 +252,11 @@ summary_in(const char *str, int nseries, const char *typname)
 	p = palloc(adoption_periods_size(nseries, capacity));
 	problem = adoption_json_read(str, nseries, p, capacity);
 	if (problem != NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", typname, str),
-				 errdetail("%c%s.", pg_toupper((unsigned char) problem[0]), problem + 1)));
+		ReportInvalidSummary(ERRCODE_INVALID_TEXT_REPRESENTATION, typname, str, problem);
 	check = adoption_periods_check(p, nseries);
 	if (check != ADOPTION_CHECK_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", typname, str),
-				 errdetail("%c%s.", pg_toupper((unsigned char) adoption_check_message(check)[0]),
-						   adoption_check_message(check) + 1)));
+		ReportInvalidSummary(ERRCODE_INVALID_TEXT_REPRESENTATION, typname, str,
+							 adoption_check_message(check));
 	SET_VARSIZE(p, adoption_periods_size(nseries, p->nperiods));
 	return p;
 }
@@ -295,17 +303,11 @@ summary_recv(StringInfo buf, int nseries, const char *typname)
 	p = palloc(adoption_periods_size(nseries, capacity));
 	problem = adoption_binary_read(bytes, len, nseries, p, capacity);
 	if (problem != NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external %s value", typname),
-				 errdetail("%c%s.", pg_toupper((unsigned char) problem[0]), problem + 1)));
+		ReportInvalidSummary(ERRCODE_INVALID_BINARY_REPRESENTATION, typname, NULL, problem);
 	check = adoption_periods_check(p, nseries);
 	if (check != ADOPTION_CHECK_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external %s value", typname),
-				 errdetail("%c%s.", pg_toupper((unsigned char) adoption_check_message(check)[0]),
-						   adoption_check_message(check) + 1)));
+		ReportInvalidSummary(ERRCODE_INVALID_BINARY_REPRESENTATION, typname, NULL,
+							 adoption_check_message(check));
 	buf->cursor = buf->len;
 	SET_VARSIZE(p, adoption_periods_size(nseries, p->nperiods));
 	return p;

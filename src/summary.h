@@ -37,6 +37,22 @@ extern void CheckInstantKind(const AdoptionPeriods *p, const char *function,
 extern void CheckProjectionArgs(TimestampTz until, const Interval *step);
 extern TimestampTz ProjectionStep(TimestampTz last, Interval *step, int64 k);
 
+/*
+ * Refuse a summary read from outside: 22P02-style text ("invalid input
+ * syntax for type ...", str given) or binary ("invalid external ... value",
+ * str NULL), with the problem as the detail.
+ */
+extern void ReportInvalidSummary(int sqlstate, const char *typname, const char *str,
+								 const char *problem) pg_attribute_noreturn();
+
+/* A row that adds nothing: return the state as it is (NULL before the first row). */
+#define PG_RETURN_STATE_UNCHANGED() \
+	do { \
+		if (PG_ARGISNULL(0)) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
+	} while (0)
+
 /* Error unless two summaries are over the same kind of time. */
 extern void CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b);
 

@@ -180,6 +180,44 @@ trend_r2(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(fit.r2);
 }
 
+/* What every row of a trend's projection needs. */
+typedef struct TrendProjection
+{
+	AdoptionPeriods *p;
+	AdoptionFit fit;
+	bool		fitted;
+	double		q;				/* quantile for the band; 0 when none */
+	ReturnSetInfo *rsinfo;
+} TrendProjection;
+
+/* One row: the observed value when observed, then the line and its band at t. */
+static void
+trend_projection_row(TrendProjection *pr, TimestampTz t, bool observed, double value)
+{
+	Datum		values[5];
+	bool		nulls[5] = {false, !observed, true, true, true};
+
+	values[0] = TimestampTzGetDatum(t);
+	values[1] = Float8GetDatum(value);
+	if (pr->fitted)
+	{
+		double		x = InstantX(pr->p, t);
+		double		y = pr->fit.b0 + pr->fit.b1 * (x - pr->fit.xbar);
+
+		values[2] = Float8GetDatum(y);
+		nulls[2] = false;
+		if (pr->q > 0.0)
+		{
+			double		half = pr->q * adoption_fit_se(&pr->fit, x);
+
+			values[3] = Float8GetDatum(y - half);
+			values[4] = Float8GetDatum(y + half);
+			nulls[3] = nulls[4] = false;
+		}
+	}
+	tuplestore_putvalues(pr->rsinfo->setResult, pr->rsinfo->setDesc, values, nulls);
+}
+
 /*
  * projection(tr, until, step, level): a row for every observed period and
  * every step after the last one up to until: time, observed value, the
@@ -189,64 +227,36 @@ PG_FUNCTION_INFO_V1(trend_projection);
 Datum
 trend_projection(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	TrendProjection pr;
 	TimestampTz until = PG_GETARG_TIMESTAMPTZ(1);
 	Interval   *step = PG_GETARG_INTERVAL_P(2);
 	double		level = PG_GETARG_FLOAT8(3);
-	AdoptionFit fit;
-	bool		fitted;
-	double		q = 0.0;
+	TimestampTz last;
 	int64		k;
 	int			i;
 
-	CheckInstantKind(p, "projection()", NULL);
+	pr.p = Canonical(PG_GETARG_PERIODS(0));
+	pr.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	CheckInstantKind(pr.p, "projection()", NULL);
 	CheckLevel(level);
 	CheckProjectionArgs(until, step);
 	InitMaterializedSRF(fcinfo, 0);
-	if (p->nperiods == 0)
+	if (pr.p->nperiods == 0)
 		return (Datum) 0;
-	fitted = trend_fit(p, false, &fit);
-	if (fitted && fit.df >= 1)
-		q = adoption_qt(0.5 + level / 2.0, fit.df);
+	pr.fitted = trend_fit(pr.p, false, &pr.fit);
+	pr.q = pr.fitted && pr.fit.df >= 1 ? adoption_qt(0.5 + level / 2.0, pr.fit.df) : 0.0;
 
-	for (i = 0, k = 0;; k++)
+	for (i = 0; i < pr.p->nperiods; i++)
+		trend_projection_row(&pr, adoption_key(pr.p, i), true, adoption_sum(pr.p, i, 0));
+
+	last = adoption_key(pr.p, pr.p->nperiods - 1);
+	for (k = 1;; k++)
 	{
-		Datum		values[5];
-		bool		nulls[5] = {false, true, true, true, true};
-		TimestampTz t;
+		TimestampTz t = ProjectionStep(last, step, k);
 
-		if (i < p->nperiods)
-		{
-			t = adoption_key(p, i);
-			values[1] = Float8GetDatum(adoption_sum(p, i, 0));
-			nulls[1] = false;
-			i++;
-		}
-		else
-		{
-			t = ProjectionStep(adoption_key(p, p->nperiods - 1), step, k - p->nperiods + 1);
-			if (t > until)
-				break;
-		}
-		values[0] = TimestampTzGetDatum(t);
-		if (fitted)
-		{
-			double		x = InstantX(p, t);
-			double		y = fit.b0 + fit.b1 * (x - fit.xbar);
-
-			values[2] = Float8GetDatum(y);
-			nulls[2] = false;
-			if (q > 0.0)
-			{
-				double		half = q * adoption_fit_se(&fit, x);
-
-				values[3] = Float8GetDatum(y - half);
-				values[4] = Float8GetDatum(y + half);
-				nulls[3] = nulls[4] = false;
-			}
-		}
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		if (t > until)
+			break;
+		trend_projection_row(&pr, t, false, 0.0);
 	}
 	return (Datum) 0;
 }
