@@ -14,6 +14,8 @@
 
 #include "fmgr.h"
 #include "utils/builtins.h"
+#include "utils/expandeddatum.h"
+#include "utils/memutils.h"
 
 #include "adoption.h"
 #include "core/codec.h"
@@ -53,59 +55,153 @@ GrownCapacity(const AdoptionPeriods *p)
 }
 
 /*
- * The transition state in place: a new table on the first row (the time
- * kind from the time argument's type), else the current one.
+ * A transition state is an expanded object (utils/expandeddatum.h): a small
+ * header that stays where it is for the whole group, pointing to the period
+ * table, which lives in a context of its own and moves when it grows.
+ *
+ * Why not the flat varlena itself: nodeAgg copies every new state pointer a
+ * transition returns into the aggregate context, so each growth would cost
+ * two copies, and in PostgreSQL 15 hash aggregation keeps its group keys in
+ * that same context, so kilobytes of states would scatter the keys it reads
+ * on every row.  A read-write expanded object whose context is a child of
+ * the aggregate context is kept as it is (ExecAggTransReparent), and the
+ * tables stay out of the keys' way.  All the tables of one aggregate context
+ * share one child context: a context per state would make hash
+ * aggregation's memory accounting, which walks every child, quadratic.
+ *
+ * Wherever the state leaves the transition (the final function, a partial
+ * aggregate's output, a tuple), PostgreSQL flattens it with the methods
+ * below into the canonical varlena.
  */
+typedef struct ExpandedSummary
+{
+	ExpandedObjectHeader hdr;
+	AdoptionPeriods *periods;	/* working form, in hdr.eoh_context */
+} ExpandedSummary;
+
+#define SUMMARIES_CONTEXT_NAME "adoption summaries"
+
+static Size
+summary_get_flat_size(ExpandedObjectHeader *eohptr)
+{
+	ExpandedSummary *es = (ExpandedSummary *) eohptr;
+
+	/* sorting the tail in changes no value, only the representation */
+	adoption_periods_compact(es->periods);
+	return adoption_periods_size(es->periods->nseries, es->periods->nperiods);
+}
+
+static void
+summary_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	ExpandedSummary *es = (ExpandedSummary *) eohptr;
+	AdoptionPeriods *flat = (AdoptionPeriods *) result;
+
+	adoption_periods_compact(es->periods);
+	if (allocated_size != adoption_periods_size(es->periods->nseries, es->periods->nperiods))
+		elog(ERROR, "wrong size for a flattened summary");
+	adoption_periods_copy(flat, es->periods, es->periods->nperiods);
+	SET_VARSIZE(flat, allocated_size);
+}
+
+static const ExpandedObjectMethods summary_methods = {
+	summary_get_flat_size,
+	summary_flatten_into
+};
+
+/* The child of the aggregate context that holds its period tables. */
+static MemoryContext
+summaries_context(MemoryContext aggcontext)
+{
+	MemoryContext child;
+
+	for (child = aggcontext->firstchild; child != NULL; child = child->nextchild)
+		if (strcmp(child->name, SUMMARIES_CONTEXT_NAME) == 0)
+			return child;
+	return AllocSetContextCreate(aggcontext, SUMMARIES_CONTEXT_NAME, ALLOCSET_DEFAULT_SIZES);
+}
+
+/* A table of the given capacity in the summaries' context. */
 static AdoptionPeriods *
-transition_state(FunctionCallInfo fcinfo, int nseries, const char *aggname)
+allocate_periods(ExpandedSummary *es, int nseries, int capacity)
 {
 	AdoptionPeriods *p;
-	int			capacity;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "%s called in non-aggregate context", aggname);
-	if (!PG_ARGISNULL(0))
-	{
-		p = (AdoptionPeriods *) PG_GETARG_POINTER(0);
-		/* ours are plain; a state read from a tuple may be packed: unpack a copy */
-		if (VARATT_IS_EXTENDED(p))
-			p = (AdoptionPeriods *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
-		return p;
-	}
-
-	capacity = InitialCapacity(nseries);
-	p = palloc(adoption_periods_size(nseries, capacity));
-	adoption_periods_init(p, TimeKindOfType(get_fn_expr_argtype(fcinfo->flinfo, 1)),
-						  nseries, capacity);
+	p = MemoryContextAlloc(es->hdr.eoh_context, adoption_periods_size(nseries, capacity));
 	SET_VARSIZE(p, adoption_periods_size(nseries, capacity));
 	return p;
 }
 
 /*
- * Add an observation to the state; returns the state, or a larger copy of
- * it when it was full.
+ * The transition state: the expanded object of the first argument, or a new
+ * one (empty on the first row, with the time kind from the time argument's
+ * type; else a copy of a flat state nodeAgg handed over).
  */
-static AdoptionPeriods *
-transition_add(AdoptionPeriods *p, int64 key, const double *values, const int64 *rows)
+static ExpandedSummary *
+transition_state(FunctionCallInfo fcinfo, int nseries, const char *aggname)
 {
+	MemoryContext aggcontext;
+	ExpandedSummary *es;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "%s called in non-aggregate context", aggname);
+	if (!PG_ARGISNULL(0) && VARATT_IS_EXTERNAL_EXPANDED_RW(PG_GETARG_POINTER(0)))
+	{
+		es = (ExpandedSummary *) DatumGetEOHP(PG_GETARG_DATUM(0));
+		if (es->hdr.eoh_methods == &summary_methods)
+			return es;
+	}
+
+	es = MemoryContextAlloc(aggcontext, sizeof(ExpandedSummary));
+	EOH_init_header(&es->hdr, &summary_methods, summaries_context(aggcontext));
+	if (PG_ARGISNULL(0))
+	{
+		int			capacity = InitialCapacity(nseries);
+
+		es->periods = allocate_periods(es, nseries, capacity);
+		adoption_periods_init(es->periods,
+							  TimeKindOfType(get_fn_expr_argtype(fcinfo->flinfo, 1)),
+							  nseries, capacity);
+	}
+	else
+	{
+		AdoptionPeriods *flat = PG_GETARG_PERIODS(0);
+
+		es->periods = allocate_periods(es, flat->nseries, flat->nperiods);
+		adoption_periods_copy(es->periods, flat, flat->nperiods);
+	}
+	return es;
+}
+
+/*
+ * Add an observation to the state; a full table is compacted, then moved to
+ * a larger one (palloc and copy; the old one is freed).
+ */
+static Datum
+transition_add(ExpandedSummary *es, int64 key, const double *values, const int64 *rows)
+{
+	AdoptionPeriods *p = es->periods;
 	AdoptionPeriods *grown;
-	int			capacity;
 
-	if (adoption_periods_add(p, key, values, rows))
-		return p;
-	/* full: merging the unsorted tail in may make room */
-	adoption_periods_compact(p);
-	if (adoption_periods_add(p, key, values, rows))
-		return p;
+	if (!adoption_periods_add(p, key, values, rows))
+	{
+		/* full: merging the unsorted tail in may make room */
+		adoption_periods_compact(p);
+		if (!adoption_periods_add(p, key, values, rows))
+		{
+			int			capacity;
 
-	CheckPeriodCount((int64) p->nperiods + 1);
-	capacity = GrownCapacity(p);
-	grown = palloc(adoption_periods_size(p->nseries, capacity));
-	adoption_periods_copy(grown, p, capacity);
-	SET_VARSIZE(grown, adoption_periods_size(p->nseries, capacity));
-	if (!adoption_periods_add(grown, key, values, rows))
-		elog(ERROR, "could not add a period to a grown summary");
-	return grown;
+			CheckPeriodCount((int64) p->nperiods + 1);
+			capacity = GrownCapacity(p);
+			grown = allocate_periods(es, p->nseries, capacity);
+			adoption_periods_copy(grown, p, capacity);
+			es->periods = grown;
+			pfree(p);
+			if (!adoption_periods_add(grown, key, values, rows))
+				elog(ERROR, "could not add a period to a grown summary");
+		}
+	}
+	return EOHPGetRWDatum(&es->hdr);
 }
 
 /* rivalry_agg(time, a, b): wide rows, a and b observed in the same period. */
@@ -113,20 +209,20 @@ PG_FUNCTION_INFO_V1(rivalry_wide_transfn);
 Datum
 rivalry_wide_transfn(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p;
+	ExpandedSummary *es;
 	double		values[RIVALRY_SERIES];
 	int64		rows[RIVALRY_SERIES] = {1, 1};
 	int64		key;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		PG_RETURN_STATE_UNCHANGED();
-	p = transition_state(fcinfo, RIVALRY_SERIES, "rivalry_agg");
-	key = TimeKey(PG_GETARG_DATUM(1), (AdoptionTimeKind) p->kind, "time");
+	es = transition_state(fcinfo, RIVALRY_SERIES, "rivalry_agg");
+	key = TimeKey(PG_GETARG_DATUM(1), (AdoptionTimeKind) es->periods->kind, "time");
 	values[0] = PG_GETARG_FLOAT8(2);
 	values[1] = PG_GETARG_FLOAT8(3);
 	CheckObservation(values[0], "a");
 	CheckObservation(values[1], "b");
-	PG_RETURN_POINTER(transition_add(p, key, values, rows));
+	PG_RETURN_DATUM(transition_add(es, key, values, rows));
 }
 
 /* Text equality, bytewise: labels are names, not words to collate. */
@@ -145,7 +241,7 @@ PG_FUNCTION_INFO_V1(rivalry_long_transfn);
 Datum
 rivalry_long_transfn(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p;
+	ExpandedSummary *es;
 	text	   *label;
 	text	   *a_label;
 	text	   *b_label;
@@ -175,13 +271,13 @@ rivalry_long_transfn(PG_FUNCTION_ARGS)
 		series = 1;
 	else
 		PG_RETURN_STATE_UNCHANGED(); /* not a contender of this rivalry */
-	p = transition_state(fcinfo, RIVALRY_SERIES, "rivalry_agg");
-	key = TimeKey(PG_GETARG_DATUM(1), (AdoptionTimeKind) p->kind, "time");
+	es = transition_state(fcinfo, RIVALRY_SERIES, "rivalry_agg");
+	key = TimeKey(PG_GETARG_DATUM(1), (AdoptionTimeKind) es->periods->kind, "time");
 	value = PG_GETARG_FLOAT8(3);
 	CheckObservation(value, "value");
 	values[series] = value;
 	rows[series] = 1;
-	PG_RETURN_POINTER(transition_add(p, key, values, rows));
+	PG_RETURN_DATUM(transition_add(es, key, values, rows));
 }
 
 /* trend_agg(time, value) */
@@ -189,18 +285,18 @@ PG_FUNCTION_INFO_V1(trend_transfn);
 Datum
 trend_transfn(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p;
+	ExpandedSummary *es;
 	double		value;
 	int64		rows = 1;
 	int64		key;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_STATE_UNCHANGED();
-	p = transition_state(fcinfo, TREND_SERIES, "trend_agg");
-	key = TimeKey(PG_GETARG_DATUM(1), (AdoptionTimeKind) p->kind, "time");
+	es = transition_state(fcinfo, TREND_SERIES, "trend_agg");
+	key = TimeKey(PG_GETARG_DATUM(1), (AdoptionTimeKind) es->periods->kind, "time");
 	value = PG_GETARG_FLOAT8(2);
 	CheckObservation(value, "value");
-	PG_RETURN_POINTER(transition_add(p, key, &value, &rows));
+	PG_RETURN_DATUM(transition_add(es, key, &value, &rows));
 }
 
 /*

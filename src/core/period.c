@@ -67,7 +67,7 @@ adoption_periods_init(AdoptionPeriods *p, AdoptionTimeKind kind, int nseries,
 	memset(p, 0, offsetof(AdoptionPeriods, slots));
 	p->version = ADOPTION_FORMAT_VERSION;
 	p->kind = (uint8_t) kind;
-	p->nseries = (uint8_t) nseries;
+	p->nseries = (uint16_t) nseries;
 	p->capacity = capacity;
 }
 
@@ -138,6 +138,7 @@ adoption_periods_add_slow(AdoptionPeriods *p, int64_t key, const double *values,
 {
 	AdoptionSlot *e;
 	int			i;
+	int			s;
 	bool		in_order;
 
 	if (p->nperiods > 0)
@@ -169,10 +170,14 @@ adoption_periods_add_slow(AdoptionPeriods *p, int64_t key, const double *values,
 	if (p->nperiods == p->capacity)
 		return false;
 
+	/* stores only: reading the new entry would wait for its cache line */
 	e = adoption_entry(p, p->nperiods);
-	memset(e, 0, entry_bytes(p));
 	e[0].i = key;
-	adoption_entry_add(p, e, values, rows);
+	for (s = 0; s < p->nseries; s++)
+	{
+		e[1 + s].d = values[s];
+		e[1 + p->nseries + s].i = rows[s];
+	}
 	p->nperiods++;
 	if (in_order)
 		p->nsorted = p->nperiods;
