@@ -40,7 +40,7 @@ $(foreach u,$(UPGRADES),$(EXTENSION)--$(u).sql): $(EXTENSION)--%.sql: $(wildcard
 # Unit tests of src/core: plain C99, linked without a server.
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
 test/unit/test_core: test/unit/test_core.c test/unit/tap.h $(CORE_SRCS) $(wildcard src/core/*.h)
-	$(CC) -std=c99 -O2 -g -Wall -Wextra -pedantic -Isrc/core -o $@ test/unit/test_core.c $(CORE_SRCS) -lm
+	$(CC) -std=c99 -O2 -g -Wall -Wextra -pedantic -fsanitize=undefined -fno-sanitize-recover=all -Isrc/core -o $@ test/unit/test_core.c $(CORE_SRCS) -lm
 
 # libFuzzer over the core's decoders, under AddressSanitizer and
 # UndefinedBehaviorSanitizer; FUZZ_SECONDS bounds the run.  New inputs go to

@@ -84,8 +84,8 @@ entry_bytes(const AdoptionPeriods *p)
  * without branches on the comparisons (rows in no order make those
  * unpredictable).
  */
-static int
-find_sorted(AdoptionPeriods *p, int64_t key)
+int
+adoption_periods_find(AdoptionPeriods *p, int64_t key)
 {
 	const AdoptionSlot *slots = p->slots;
 	size_t		stride = (size_t) (1 + 2 * p->nseries);
@@ -111,7 +111,7 @@ find_sorted(AdoptionPeriods *p, int64_t key)
 			p->scale = (n - 1) / ((double) last - (double) first);
 			p->scale_for = n;
 		}
-		guess = (int) ((double) (key - first) * p->scale + 0.5);
+		guess = (int) (((double) key - (double) first) * p->scale + 0.5);
 
 		guess = guess < 0 ? 0 : guess >= n ? n - 1 : guess;
 		k = slots[(size_t) guess * stride].i;
@@ -151,7 +151,7 @@ adoption_periods_add_slow(AdoptionPeriods *p, int64_t key, const double *values,
 			return true;
 		}
 		in_order = p->nsorted == p->nperiods && key > e[0].i;
-		if (!in_order && (i = find_sorted(p, key)) >= 0)
+		if (!in_order && (i = adoption_periods_find(p, key)) >= 0)
 		{
 			adoption_entry_add(p, adoption_entry(p, i), values, rows);
 			return true;

@@ -118,6 +118,12 @@ adoption_entry_add(const AdoptionPeriods *p, AdoptionSlot *e, const double *valu
 	}
 }
 
+/*
+ * Index of key among the sorted entries (the first nsorted), or -1.  May
+ * cache its interpolation scale in p.
+ */
+extern int	adoption_periods_find(AdoptionPeriods *p, int64_t key);
+
 extern bool adoption_periods_add_slow(AdoptionPeriods *p, int64_t key,
 									  const double *values, const int64_t *rows);
 

@@ -241,6 +241,26 @@ test_period_table(void)
 	free(q);
 	free(m);
 
+	/* lookups in the sorted part: evenly spaced, gaps, keys across the whole int64 range */
+	{
+		static const double times[] = {-1e300, -1e10, -3.5, 0.0, 2.0, 4.0, 6.0, 8.0, 9.0, 1e10, 1e300};
+		int			n = (int) (sizeof(times) / sizeof(times[0]));
+		AdoptionPeriods *f = new_table(ADOPTION_TIME_NUMBER, 1, n);
+		double		v = 1.0;
+		int64_t		r = 1;
+		bool		found = true;
+
+		for (i = 0; i < n; i++)
+			adoption_periods_add(f, adoption_number_key(times[i]), &v, &r);
+		for (i = 0; i < n; i++)
+			found &= adoption_periods_find(f, adoption_number_key(times[i])) == i;
+		ok(found && adoption_periods_find(f, adoption_number_key(5.0)) == -1 &&
+		   adoption_periods_find(f, adoption_number_key(-1e301)) == -1 &&
+		   adoption_periods_find(f, adoption_number_key(INFINITY)) == -1,
+		   "every period is found at its index, and no other key");
+		free(f);
+	}
+
 	/* number keys order as the numbers do, -0 as 0 */
 	ok(adoption_number_key(-2.5) < adoption_number_key(-1.0) &&
 	   adoption_number_key(-1.0) < adoption_number_key(0.0) &&
