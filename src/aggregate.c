@@ -77,9 +77,35 @@ typedef struct ExpandedSummary
 {
 	ExpandedObjectHeader hdr;
 	AdoptionPeriods *periods;	/* working form, in hdr.eoh_context */
+
+	/*
+	 * What the fast paths of transition_add() need, kept here so that a row
+	 * in time order writes to the table without reading it (in a big
+	 * GROUP BY its lines are rarely in cache): copies of the table's
+	 * nperiods, nsorted and capacity, and the last period's key.
+	 * summary_sync() sets them after anything else changed the table.
+	 */
+	int64		last_key;
+	int32		nperiods;
+	int32		nsorted;
+	int32		capacity;
+	uint8		kind;			/* AdoptionTimeKind */
 } ExpandedSummary;
 
 #define SUMMARIES_CONTEXT_NAME "adoption summaries"
+
+/* Copy the table's fields the append path reads into the header. */
+static inline void
+summary_sync(ExpandedSummary *es)
+{
+	AdoptionPeriods *p = es->periods;
+
+	es->nperiods = p->nperiods;
+	es->nsorted = p->nsorted;
+	es->capacity = p->capacity;
+	es->kind = p->kind;
+	es->last_key = p->nperiods > 0 ? adoption_key(p, p->nperiods - 1) : 0;
+}
 
 static Size
 summary_get_flat_size(ExpandedObjectHeader *eohptr)
@@ -88,6 +114,7 @@ summary_get_flat_size(ExpandedObjectHeader *eohptr)
 
 	/* sorting the tail in changes no value, only the representation */
 	adoption_periods_compact(es->periods);
+	summary_sync(es);
 	return adoption_periods_size(es->periods->nseries, es->periods->nperiods);
 }
 
@@ -98,6 +125,7 @@ summary_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_
 	AdoptionPeriods *flat = (AdoptionPeriods *) result;
 
 	adoption_periods_compact(es->periods);
+	summary_sync(es);
 	if (allocated_size != adoption_periods_size(es->periods->nseries, es->periods->nperiods))
 		elog(ERROR, "wrong size for a flattened summary");
 	adoption_periods_copy(flat, es->periods, es->periods->nperiods);
@@ -133,24 +161,18 @@ allocate_periods(ExpandedSummary *es, int nseries, int capacity)
 }
 
 /*
- * The transition state: the expanded object of the first argument, or a new
- * one (empty on the first row, with the time kind from the time argument's
- * type; else a copy of a flat state nodeAgg handed over).
+ * A new transition state: empty on a group's first row, with the time kind
+ * of the time argument's type, or a copy of a flat state nodeAgg handed over
+ * (an aggregate of the user's with an INITCOND).
  */
-static ExpandedSummary *
-transition_state(FunctionCallInfo fcinfo, int nseries, const char *aggname)
+static pg_noinline ExpandedSummary *
+transition_state_new(FunctionCallInfo fcinfo, int nseries, const char *aggname)
 {
 	MemoryContext aggcontext;
 	ExpandedSummary *es;
 
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		elog(ERROR, "%s called in non-aggregate context", aggname);
-	if (!PG_ARGISNULL(0) && VARATT_IS_EXTERNAL_EXPANDED_RW(PG_GETARG_POINTER(0)))
-	{
-		es = (ExpandedSummary *) DatumGetEOHP(PG_GETARG_DATUM(0));
-		if (es->hdr.eoh_methods == &summary_methods)
-			return es;
-	}
 
 	es = MemoryContextAlloc(aggcontext, sizeof(ExpandedSummary));
 	EOH_init_header(&es->hdr, &summary_methods, summaries_context(aggcontext));
@@ -159,29 +181,49 @@ transition_state(FunctionCallInfo fcinfo, int nseries, const char *aggname)
 		int			capacity = InitialCapacity(nseries);
 
 		es->periods = allocate_periods(es, nseries, capacity);
-		adoption_periods_init(es->periods,
-							  TimeKindOfType(get_fn_expr_argtype(fcinfo->flinfo, 1)),
-							  nseries, capacity);
+		adoption_periods_init(es->periods, ArgumentTimeKind(fcinfo), nseries, capacity);
 	}
 	else
 	{
 		AdoptionPeriods *flat = PG_GETARG_PERIODS(0);
 
+		CheckStateKind(flat, fcinfo);
 		es->periods = allocate_periods(es, flat->nseries, flat->nperiods);
 		adoption_periods_copy(es->periods, flat, flat->nperiods);
 	}
+	summary_sync(es);
 	return es;
 }
 
 /*
- * Add an observation to the state; a full table is compacted, then moved to
- * a larger one (palloc and copy; the old one is freed).
+ * The transition state: the expanded object of the first argument, or a new
+ * one.  A read-write pointer to one of ours may be changed in place, as the
+ * expanded-object protocol allows: only nodeAgg and WindowAgg hand them out.
  */
-static Datum
-transition_add(ExpandedSummary *es, int64 key, const double *values, const int64 *rows)
+static pg_attribute_always_inline ExpandedSummary *
+transition_state(FunctionCallInfo fcinfo, int nseries, const char *aggname)
+{
+	if (!PG_ARGISNULL(0) && VARATT_IS_EXTERNAL_EXPANDED_RW(PG_GETARG_POINTER(0)))
+	{
+		varatt_expanded ptr;
+
+		/* DatumGetEOHP(), without the call */
+		memcpy(&ptr, VARDATA_EXTERNAL(PG_GETARG_POINTER(0)), sizeof(ptr));
+		if (ptr.eohptr->eoh_methods == &summary_methods)
+			return (ExpandedSummary *) ptr.eohptr;
+	}
+	return transition_state_new(fcinfo, nseries, aggname);
+}
+
+/*
+ * Add an observation the fast paths of transition_add() do not take: through
+ * adoption_periods_add(); a full table is compacted, then moved to a larger
+ * one (palloc and copy; the old one is freed).
+ */
+static pg_noinline Datum
+transition_add_slow(ExpandedSummary *es, int64 key, const double *values, const int64 *rows)
 {
 	AdoptionPeriods *p = es->periods;
-	AdoptionPeriods *grown;
 
 	if (!adoption_periods_add(p, key, values, rows))
 	{
@@ -189,6 +231,7 @@ transition_add(ExpandedSummary *es, int64 key, const double *values, const int64
 		adoption_periods_compact(p);
 		if (!adoption_periods_add(p, key, values, rows))
 		{
+			AdoptionPeriods *grown;
 			int			capacity;
 
 			CheckPeriodCount((int64) p->nperiods + 1);
@@ -201,7 +244,67 @@ transition_add(ExpandedSummary *es, int64 key, const double *values, const int64
 				elog(ERROR, "could not add a period to a grown summary");
 		}
 	}
+	summary_sync(es);
 	return EOHPGetRWDatum(&es->hdr);
+}
+
+/*
+ * Add an observation to the state.  The last row's period, or a period after
+ * it with room for it, is written straight to the table; anything else takes
+ * transition_add_slow().
+ */
+static pg_attribute_always_inline Datum
+transition_add(ExpandedSummary *es, int nseries, int64 key, const double *values,
+			   const int64 *rows)
+{
+	AdoptionPeriods *p = es->periods;
+	int			i;
+	int			s;
+
+	if (es->nperiods > 0 && key == es->last_key)
+	{
+		/* the last row's period */
+		AdoptionSlot *e = p->slots + (size_t) (es->nperiods - 1) * (1 + 2 * nseries);
+
+		for (s = 0; s < nseries; s++)
+		{
+			e[1 + s].d += values[s];
+			e[1 + nseries + s].i += rows[s];
+		}
+		return EOHPGetRWDatum(&es->hdr);
+	}
+	if (es->nsorted == es->nperiods && (es->nperiods == 0 || key > es->last_key) &&
+		es->nperiods < es->capacity)
+	{
+		/* the next period */
+		AdoptionSlot *e = p->slots + (size_t) es->nperiods * (1 + 2 * nseries);
+
+		e[0].i = key;
+		for (s = 0; s < nseries; s++)
+		{
+			e[1 + s].d = values[s];
+			e[1 + nseries + s].i = rows[s];
+		}
+		es->nperiods++;
+		es->nsorted++;
+		es->last_key = key;
+		p->nperiods = es->nperiods;
+		p->nsorted = es->nsorted;
+		return EOHPGetRWDatum(&es->hdr);
+	}
+	if ((i = adoption_periods_find(p, key)) >= 0)
+	{
+		/* a period of the sorted part */
+		AdoptionSlot *e = p->slots + (size_t) i * (1 + 2 * nseries);
+
+		for (s = 0; s < nseries; s++)
+		{
+			e[1 + s].d += values[s];
+			e[1 + nseries + s].i += rows[s];
+		}
+		return EOHPGetRWDatum(&es->hdr);
+	}
+	return transition_add_slow(es, key, values, rows);
 }
 
 /* rivalry_agg(time, a, b): wide rows, a and b observed in the same period. */
@@ -217,12 +320,12 @@ rivalry_wide_transfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		PG_RETURN_STATE_UNCHANGED();
 	es = transition_state(fcinfo, RIVALRY_SERIES, "rivalry_agg");
-	key = TimeKey(PG_GETARG_DATUM(1), (AdoptionTimeKind) es->periods->kind, "time");
+	key = TimeKey(PG_GETARG_DATUM(1), (AdoptionTimeKind) es->kind, "time");
 	values[0] = PG_GETARG_FLOAT8(2);
 	values[1] = PG_GETARG_FLOAT8(3);
 	CheckObservation(values[0], "a");
 	CheckObservation(values[1], "b");
-	PG_RETURN_DATUM(transition_add(es, key, values, rows));
+	PG_RETURN_DATUM(transition_add(es, RIVALRY_SERIES, key, values, rows));
 }
 
 /* Text equality, bytewise: labels are names, not words to collate. */
@@ -272,12 +375,12 @@ rivalry_long_transfn(PG_FUNCTION_ARGS)
 	else
 		PG_RETURN_STATE_UNCHANGED(); /* not a contender of this rivalry */
 	es = transition_state(fcinfo, RIVALRY_SERIES, "rivalry_agg");
-	key = TimeKey(PG_GETARG_DATUM(1), (AdoptionTimeKind) es->periods->kind, "time");
+	key = TimeKey(PG_GETARG_DATUM(1), (AdoptionTimeKind) es->kind, "time");
 	value = PG_GETARG_FLOAT8(3);
 	CheckObservation(value, "value");
 	values[series] = value;
 	rows[series] = 1;
-	PG_RETURN_DATUM(transition_add(es, key, values, rows));
+	PG_RETURN_DATUM(transition_add(es, RIVALRY_SERIES, key, values, rows));
 }
 
 /* trend_agg(time, value) */
@@ -293,10 +396,10 @@ trend_transfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_STATE_UNCHANGED();
 	es = transition_state(fcinfo, TREND_SERIES, "trend_agg");
-	key = TimeKey(PG_GETARG_DATUM(1), (AdoptionTimeKind) es->periods->kind, "time");
+	key = TimeKey(PG_GETARG_DATUM(1), (AdoptionTimeKind) es->kind, "time");
 	value = PG_GETARG_FLOAT8(2);
 	CheckObservation(value, "value");
-	PG_RETURN_DATUM(transition_add(es, key, &value, &rows));
+	PG_RETURN_DATUM(transition_add(es, TREND_SERIES, key, &value, &rows));
 }
 
 /*

@@ -162,7 +162,7 @@ market_transfn(PG_FUNCTION_ARGS)
 	{
 		AdoptionPeriods empty;
 
-		adoption_periods_init(&empty, TimeKindOfType(get_fn_expr_argtype(fcinfo->flinfo, 1)), 0, 0);
+		adoption_periods_init(&empty, ArgumentTimeKind(fcinfo), 0, 0);
 		m = market_build(&empty, InitialCapacity(0), NULL);
 	}
 	else
@@ -170,6 +170,7 @@ market_transfn(PG_FUNCTION_ARGS)
 		m = (AdoptionPeriods *) PG_GETARG_POINTER(0);
 		if (VARATT_IS_EXTENDED(m))
 			m = (AdoptionPeriods *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+		CheckStateKind(m, fcinfo);
 	}
 	key = TimeKey(PG_GETARG_DATUM(1), (AdoptionTimeKind) m->kind, "time");
 	label = PG_GETARG_TEXT_PP(2);

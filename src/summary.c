@@ -127,6 +127,34 @@ CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b)
 						   adoption_time_kind_name(b->kind))));
 }
 
+AdoptionTimeKind
+ArgumentTimeKind(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+	{
+		AdoptionTimeKind *kind = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
+													sizeof(AdoptionTimeKind));
+
+		*kind = TimeKindOfType(get_fn_expr_argtype(fcinfo->flinfo, 1));
+		fcinfo->flinfo->fn_extra = kind;
+	}
+	return *(AdoptionTimeKind *) fcinfo->flinfo->fn_extra;
+}
+
+void
+CheckStateKind(const AdoptionPeriods *p, FunctionCallInfo fcinfo)
+{
+	AdoptionTimeKind kind = ArgumentTimeKind(fcinfo);
+
+	if (p->kind != kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("cannot merge summaries over different kinds of time"),
+				 errdetail("The initial state is over %s, the rows over %s.",
+						   adoption_time_kind_name(p->kind),
+						   adoption_time_kind_name(kind))));
+}
+
 TimestampTz
 KeyPlusSeconds(const AdoptionPeriods *p, double x, bool clamp)
 {

@@ -56,6 +56,18 @@ extern void ReportInvalidSummary(int sqlstate, const char *typname, const char *
 /* Error unless two summaries are over the same kind of time. */
 extern void CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b);
 
+/*
+ * The time kind of a transition function's time argument (its second),
+ * looked up once per query.
+ */
+extern AdoptionTimeKind ArgumentTimeKind(FunctionCallInfo fcinfo);
+
+/*
+ * Error unless a transition state is over the time argument's kind of time
+ * (an aggregate of the user's may start from an INITCOND over another).
+ */
+extern void CheckStateKind(const AdoptionPeriods *p, FunctionCallInfo fcinfo);
+
 /* A key offset by x (seconds) from the first period, as timestamptz. */
 extern TimestampTz KeyPlusSeconds(const AdoptionPeriods *p, double x, bool clamp);
 
