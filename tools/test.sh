@@ -4,6 +4,7 @@
 #
 #   unit     C unit tests of src/core (no server)
 #   regress  pg_regress, sql/*.sql against expected/*.out (make installcheck)
+#   regress_jit  the transition-state and parallel files again, JIT-compiled
 #   pgtap    pgTAP suites test/pgtap/*.sql (pg_prove)
 #   integration  test/integration/*.sh: dump and restore, a pg_cron refresh,
 #            postgres_fdw shards, the JDBC, psycopg2 and node-postgres drivers
@@ -53,6 +54,15 @@ status=${PIPESTATUS[0]}
 set -e
 [ -f regression.diffs ] && cat regression.diffs
 tally regress "$status" '^(ok|test) .* ok( |$)|\.\.\. ok' '(FAILED|failed \(ignored\))( |$)'
+
+echo "== pg_regress again with every expression JIT-compiled (the transition steps differ)"
+set +e
+PGOPTIONS="-c jit=on -c jit_above_cost=0 -c jit_inline_above_cost=0 -c jit_optimize_above_cost=0" \
+	make -s PG_CONFIG="$PG_CONFIG" installcheck REGRESS="transition_states parallel" 2>&1 | tee "$LOG/regress_jit"
+status=${PIPESTATUS[0]}
+set -e
+[ -f regression.diffs ] && cat regression.diffs
+tally regress_jit "$status" '^(ok|test) .* ok( |$)|\.\.\. ok' '(FAILED|failed \(ignored\))( |$)'
 
 echo "== pgTAP"
 psql -q -X -v ON_ERROR_STOP=1 -c "CREATE DATABASE adoption_tap" >/dev/null
