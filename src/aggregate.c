@@ -3,12 +3,13 @@
  *	  rivalry_agg() and trend_agg(): transition, combine and final functions.
  *
  * The state type is the summary type itself (see DESIGN.md section 4: Citus
- * distributes only aggregates with a real state type), so each state is a
- * varlena period table.  The transition works in place on a working form
- * with spare capacity and an unsorted tail; to grow it, it builds a larger
- * copy in the per-row memory context and returns that, and nodeAgg copies
- * the new value into the aggregate context and frees the old one itself
- * (never repalloc: nodeAgg would free the old pointer a second time).
+ * distributes only aggregates with a real state type).  Inside one
+ * aggregate, each group's state is that type as an expanded object (below):
+ * the transition works in place on a working form of the period table, with
+ * spare capacity and an unsorted tail, and returns the same pointer every
+ * row.  To grow, the table is copied into a larger palloc'd chunk and the
+ * old one freed; never repalloc.  The combine and final functions take and
+ * return flat, canonical summaries.
  */
 #include "postgres.h"
 
