@@ -261,6 +261,62 @@ test_period_table(void)
 		free(f);
 	}
 
+	/* lookups against a linear scan: gaps, clusters and steep spacing, every key and between */
+	{
+		bool		agree = true;
+		int			shape;
+		unsigned	seed = 12345;
+
+		for (shape = 0; shape < 4; shape++)
+		{
+			int			size;
+
+			for (size = 1; size <= 300; size += (size < 20 ? 1 : 37))
+			{
+				AdoptionPeriods *f = new_table(ADOPTION_TIME_TIMESTAMPTZ, 1, size);
+				double		v = 1.0;
+				int64_t		r = 1;
+				int64_t		key = 0;
+				int64_t		probe;
+
+				for (i = 0; i < size; i++)
+				{
+					seed = seed * 1103515245u + 12345u;
+					switch (shape)
+					{
+						case 0:	/* evenly spaced */
+							key += 1000;
+							break;
+						case 1:	/* evenly spaced with gaps */
+							key += 1000 * (1 + (seed >> 16) % 3);
+							break;
+						case 2:	/* clusters */
+							key += (seed >> 16) % 10 == 0 ? 1000000 : 1 + (seed >> 16) % 5;
+							break;
+						default:	/* steeper and steeper */
+							key += (int64_t) i * i * i + 1;
+							break;
+					}
+					adoption_periods_add(f, key, &v, &r);
+				}
+				for (probe = adoption_key(f, 0) - 2; probe <= key + 2; probe += 1 + (key - adoption_key(f, 0)) / 5000)
+				{
+					int			expected = -1;
+					int			j;
+
+					for (j = 0; j < f->nsorted; j++)
+						if (adoption_key(f, j) == probe)
+							expected = j;
+					agree &= adoption_periods_find(f, probe) == expected;
+				}
+				for (i = 0; i < size; i++)
+					agree &= adoption_periods_find(f, adoption_key(f, i)) == i;
+				free(f);
+			}
+		}
+		ok(agree, "lookups agree with a linear scan on even, gapped, clustered and steep periods");
+	}
+
 	/* number keys order as the numbers do, -0 as 0 */
 	ok(adoption_number_key(-2.5) < adoption_number_key(-1.0) &&
 	   adoption_number_key(-1.0) < adoption_number_key(0.0) &&
