@@ -34,6 +34,13 @@ SELECT * FROM bench_compare('rivalry_agg GROUP BY series (100 000) vs sum(a), su
 	$$ SELECT count(parity_point(r)) FROM (SELECT rivalry_agg(period, a, b) r FROM rivalry_obs GROUP BY series) s $$,
 	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_obs GROUP BY series) s $$, 3);
 
+-- the same over rows in no order: each group's periods arrive shuffled, so
+-- each row looks its period up in a table that is not in cache (no target;
+-- the README says what it costs)
+SELECT * FROM bench_compare('rivalry_agg GROUP BY series (100 000), rows shuffled, vs sum(a), sum(b)',
+	$$ SELECT count(parity_point(r)) FROM (SELECT rivalry_agg(period, a, b) r FROM rivalry_shuffled GROUP BY series) s $$,
+	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_shuffled GROUP BY series) s $$, 3);
+
 -- memory per group, from the hash aggregate's peak memory
 SELECT round(((regexp_match(plan, 'Memory Usage: (\d+)kB'))[1]::numeric * 1024 / 100000)) AS bytes_per_group_rivalry_agg
 FROM (SELECT string_agg(line, E'\n') plan FROM bench_explain(
