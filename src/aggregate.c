@@ -87,12 +87,18 @@ typedef struct ExpandedSummary
 
 	/*
 	 * What the fast paths of transition_add() need, kept here so that a row
-	 * in time order writes to the table without reading it (in a big
-	 * GROUP BY its lines are rarely in cache): copies of the table's
-	 * nperiods, nsorted and capacity, and the last period's key.
-	 * summary_sync() sets them after anything else changed the table.
+	 * reads no more of the table than the entries it probes (in a big
+	 * GROUP BY its lines are rarely in cache; a row in time order only
+	 * writes): copies of the table's nperiods, nsorted and capacity, the
+	 * keys of its first, last sorted and last entries, and the lookup's
+	 * interpolation scale.  summary_sync() sets them after anything else
+	 * changed the table.
 	 */
+	int64		first_key;
+	int64		sorted_last_key;
 	int64		last_key;
+	double		scale;			/* (nsorted - 1) / (sorted_last_key - first_key) */
+	int32		scale_for;		/* nsorted when scale was computed, or 0 */
 	int32		nperiods;
 	int32		nsorted;
 	int32		capacity;
@@ -111,7 +117,10 @@ summary_sync(ExpandedSummary *es)
 	es->nsorted = p->nsorted;
 	es->capacity = p->capacity;
 	es->kind = p->kind;
+	es->first_key = p->nperiods > 0 ? adoption_key(p, 0) : 0;
+	es->sorted_last_key = p->nsorted > 0 ? adoption_key(p, p->nsorted - 1) : 0;
 	es->last_key = p->nperiods > 0 ? adoption_key(p, p->nperiods - 1) : 0;
+	es->scale_for = 0;
 }
 
 static Size
@@ -223,16 +232,17 @@ transition_state(FunctionCallInfo fcinfo, int nseries, const char *aggname)
 }
 
 /*
- * Add an observation the fast paths of transition_add() do not take: through
- * adoption_periods_add(); a full table is compacted, then moved to a larger
- * one (palloc and copy; the old one is freed).
+ * Add an observation of a period transition_add() did not find: at the
+ * end of the table; a full table is compacted, then moved to a larger one
+ * (palloc and copy; the old one is freed).
  */
 static pg_noinline Datum
 transition_add_slow(ExpandedSummary *es, int64 key, const double *values, const int64 *rows)
 {
 	AdoptionPeriods *p = es->periods;
 
-	if (!adoption_periods_add(p, key, values, rows))
+	/* transition_add() has looked in the sorted part and at the last period */
+	if (!adoption_periods_add_new(p, key, values, rows))
 	{
 		/* full: merging the unsorted tail in may make room */
 		adoption_periods_compact(p);
@@ -292,24 +302,38 @@ transition_add(ExpandedSummary *es, int nseries, int64 key, const double *values
 			e[1 + s].d = values[s];
 			e[1 + nseries + s].i = rows[s];
 		}
+		if (es->nperiods == 0)
+			es->first_key = key;
 		es->nperiods++;
 		es->nsorted++;
 		es->last_key = key;
+		es->sorted_last_key = key;
 		p->nperiods = es->nperiods;
 		p->nsorted = es->nsorted;
 		return EOHPGetRWDatum(&es->hdr);
 	}
-	if ((i = adoption_periods_find(p, key)) >= 0)
+	if (es->nsorted > 0 && key >= es->first_key && key <= es->sorted_last_key)
 	{
-		/* a period of the sorted part */
-		AdoptionSlot *e = p->slots + (size_t) i * (1 + 2 * nseries);
-
-		for (s = 0; s < nseries; s++)
+		/* maybe a period of the sorted part */
+		if (es->nsorted > 2 && es->scale_for != es->nsorted)
 		{
-			e[1 + s].d += values[s];
-			e[1 + nseries + s].i += rows[s];
+			es->scale = (es->nsorted - 1) /
+				((double) es->sorted_last_key - (double) es->first_key);
+			es->scale_for = es->nsorted;
 		}
-		return EOHPGetRWDatum(&es->hdr);
+		i = adoption_periods_find_in(p, nseries, es->nsorted, es->first_key,
+									 es->sorted_last_key, es->scale, key);
+		if (i >= 0)
+		{
+			AdoptionSlot *e = p->slots + (size_t) i * (1 + 2 * nseries);
+
+			for (s = 0; s < nseries; s++)
+			{
+				e[1 + s].d += values[s];
+				e[1 + nseries + s].i += rows[s];
+			}
+			return EOHPGetRWDatum(&es->hdr);
+		}
 	}
 	return transition_add_slow(es, key, values, rows);
 }

@@ -85,33 +85,19 @@ entry_bytes(const AdoptionPeriods *p)
  * unpredictable).
  */
 int
-adoption_periods_find(AdoptionPeriods *p, int64_t key)
+adoption_periods_find_in(const AdoptionPeriods *p, int nseries, int n, int64_t first,
+						 int64_t last, double scale, int64_t key)
 {
 	const AdoptionSlot *slots = p->slots;
-	size_t		stride = (size_t) (1 + 2 * p->nseries);
-	int			n = p->nsorted;
-	int64_t		first;
-	int64_t		last;
+	size_t		stride = (size_t) (1 + 2 * nseries);
 	int			lo = 0;
 
-	if (n == 0)
-		return -1;
-	first = slots[0].i;
-	last = slots[(size_t) (n - 1) * stride].i;
-	if (key < first || key > last)
+	if (n == 0 || key < first || key > last)
 		return -1;
 	if (n > 2)
 	{
-		int			guess;
+		int			guess = (int) (((double) key - (double) first) * scale + 0.5);
 		int64_t		k;
-
-		if (p->scale_for != n)
-		{
-			/* once per change of the sorted part: no division per row */
-			p->scale = (n - 1) / ((double) last - (double) first);
-			p->scale_for = n;
-		}
-		guess = (int) (((double) key - (double) first) * p->scale + 0.5);
 
 		guess = guess < 0 ? 0 : guess >= n ? n - 1 : guess;
 		k = slots[(size_t) guess * stride].i;
@@ -132,35 +118,62 @@ adoption_periods_find(AdoptionPeriods *p, int64_t key)
 	return slots[(size_t) lo * stride].i == key ? lo : -1;
 }
 
+int
+adoption_periods_find(AdoptionPeriods *p, int64_t key)
+{
+	int			n = p->nsorted;
+	int64_t		first;
+	int64_t		last;
+
+	if (n == 0)
+		return -1;
+	first = adoption_key(p, 0);
+	last = adoption_key(p, n - 1);
+	if (n > 2 && p->scale_for != n)
+	{
+		/* once per change of the sorted part: no division per row */
+		p->scale = (n - 1) / ((double) last - (double) first);
+		p->scale_for = n;
+	}
+	return adoption_periods_find_in(p, p->nseries, n, first, last, p->scale, key);
+}
+
 bool
 adoption_periods_add_slow(AdoptionPeriods *p, int64_t key, const double *values,
 						  const int64_t *rows)
 {
-	AdoptionSlot *e;
-	int			i;
-	int			s;
-	bool		in_order;
-
 	if (p->nperiods > 0)
 	{
-		/* the same period as the last row (the inline path has seen it), the next one, or an old one */
-		e = adoption_entry(p, p->nperiods - 1);
+		/* the same period as the last row (the inline path has seen it), or an old one */
+		AdoptionSlot *e = adoption_entry(p, p->nperiods - 1);
+		int			i;
+
 		if (e[0].i == key)
 		{
 			adoption_entry_add(p, e, values, rows);
 			return true;
 		}
-		in_order = p->nsorted == p->nperiods && key > e[0].i;
-		if (!in_order && (i = adoption_periods_find(p, key)) >= 0)
+		/* (a key past the last of a sorted table is the next period) */
+		if ((p->nsorted < p->nperiods || key < e[0].i) &&
+			(i = adoption_periods_find(p, key)) >= 0)
 		{
 			adoption_entry_add(p, adoption_entry(p, i), values, rows);
 			return true;
 		}
 	}
-	else
-		in_order = true;
+	return adoption_periods_add_new(p, key, values, rows);
+}
 
-	/* a new period: sort the tail once it is as long as the sorted part */
+bool
+adoption_periods_add_new(AdoptionPeriods *p, int64_t key, const double *values,
+						 const int64_t *rows)
+{
+	AdoptionSlot *e;
+	int			s;
+	bool		in_order = p->nperiods == 0 ||
+		(p->nsorted == p->nperiods && key > adoption_key(p, p->nperiods - 1));
+
+	/* sort the tail once it is as long as the sorted part */
 	if (!in_order && p->nperiods - p->nsorted >= MIN_TAIL &&
 		p->nperiods - p->nsorted >= p->nsorted)
 	{

@@ -124,6 +124,24 @@ adoption_entry_add(const AdoptionPeriods *p, AdoptionSlot *e, const double *valu
  */
 extern int	adoption_periods_find(AdoptionPeriods *p, int64_t key);
 
+/*
+ * The same, from what the caller knows of p without reading its header: the
+ * first n entries are sorted, from key first to key last, and scale is
+ * (n - 1) / (last - first) (unused below 3 entries).  For a caller that
+ * keeps those at hand, so that a lookup reads only the entries it probes.
+ */
+extern int	adoption_periods_find_in(const AdoptionPeriods *p, int nseries, int n,
+									 int64_t first, int64_t last, double scale,
+									 int64_t key);
+
+/*
+ * Add a period that is neither among the sorted entries nor the last entry:
+ * it goes to the end.  Returns false, changing nothing, when the table is
+ * full.  May compact the table.
+ */
+extern bool adoption_periods_add_new(AdoptionPeriods *p, int64_t key, const double *values,
+									 const int64_t *rows);
+
 extern bool adoption_periods_add_slow(AdoptionPeriods *p, int64_t key,
 									  const double *values, const int64_t *rows);
 
