@@ -266,8 +266,9 @@ transition_add_slow(ExpandedSummary *es, int64 key, const double *values, const 
 }
 
 /*
- * Add an observation to the state.  The last row's period, or a period after
- * it with room for it, is written straight to the table; anything else takes
+ * Add an observation to the state.  The last row's period, the next period
+ * (when there is room for it), or a period of the sorted part is written
+ * straight to the table; a period not found there takes
  * transition_add_slow().
  */
 static pg_attribute_always_inline Datum
