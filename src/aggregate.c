@@ -265,6 +265,13 @@ transition_add_slow(ExpandedSummary *es, int64 key, const double *values, const 
 	return EOHPGetRWDatum(&es->hdr);
 }
 
+/* adoption_entry() with the series count known: no read of the table's header */
+static inline AdoptionSlot *
+entry_of(AdoptionPeriods *p, int nseries, int i)
+{
+	return p->slots + (size_t) i * (1 + 2 * nseries);
+}
+
 /*
  * Add an observation to the state.  The last row's period, the next period
  * (when there is room for it), or a period of the sorted part is written
@@ -277,32 +284,18 @@ transition_add(ExpandedSummary *es, int nseries, int64 key, const double *values
 {
 	AdoptionPeriods *p = es->periods;
 	int			i;
-	int			s;
 
 	if (es->nperiods > 0 && key == es->last_key)
 	{
 		/* the last row's period */
-		AdoptionSlot *e = p->slots + (size_t) (es->nperiods - 1) * (1 + 2 * nseries);
-
-		for (s = 0; s < nseries; s++)
-		{
-			e[1 + s].d += values[s];
-			e[1 + nseries + s].i += rows[s];
-		}
+		adoption_entry_add(entry_of(p, nseries, es->nperiods - 1), nseries, values, rows);
 		return EOHPGetRWDatum(&es->hdr);
 	}
 	if (es->nsorted == es->nperiods && (es->nperiods == 0 || key > es->last_key) &&
 		es->nperiods < es->capacity)
 	{
 		/* the next period */
-		AdoptionSlot *e = p->slots + (size_t) es->nperiods * (1 + 2 * nseries);
-
-		e[0].i = key;
-		for (s = 0; s < nseries; s++)
-		{
-			e[1 + s].d = values[s];
-			e[1 + nseries + s].i = rows[s];
-		}
+		adoption_entry_set(entry_of(p, nseries, es->nperiods), nseries, key, values, rows);
 		if (es->nperiods == 0)
 			es->first_key = key;
 		es->nperiods++;
@@ -318,21 +311,14 @@ transition_add(ExpandedSummary *es, int nseries, int64 key, const double *values
 		/* maybe a period of the sorted part */
 		if (es->nsorted > 2 && es->scale_for != es->nsorted)
 		{
-			es->scale = (es->nsorted - 1) /
-				((double) es->sorted_last_key - (double) es->first_key);
+			es->scale = adoption_find_scale(es->nsorted, es->first_key, es->sorted_last_key);
 			es->scale_for = es->nsorted;
 		}
 		i = adoption_periods_find_in(p, nseries, es->nsorted, es->first_key,
 									 es->sorted_last_key, es->scale, key);
 		if (i >= 0)
 		{
-			AdoptionSlot *e = p->slots + (size_t) i * (1 + 2 * nseries);
-
-			for (s = 0; s < nseries; s++)
-			{
-				e[1 + s].d += values[s];
-				e[1 + nseries + s].i += rows[s];
-			}
+			adoption_entry_add(entry_of(p, nseries, i), nseries, values, rows);
 			return EOHPGetRWDatum(&es->hdr);
 		}
 	}
@@ -469,15 +455,14 @@ PG_FUNCTION_INFO_V1(summary_final);
 Datum
 summary_final(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = PG_GETARG_PERIODS(0);
-	AdoptionPeriods *copy;
+	AdoptionPeriods *result = Canonical(PG_GETARG_PERIODS(0));
 
-	/* a copy even when canonical: the state stays the aggregate's */
-	copy = palloc(adoption_periods_size(p->nseries, p->nperiods));
-	adoption_periods_copy(copy, p, p->nperiods);
-	adoption_periods_compact(copy);
-	copy->capacity = copy->nperiods;
-	CheckPeriodCount(copy->nperiods);
-	SET_VARSIZE(copy, adoption_periods_size(copy->nseries, copy->nperiods));
-	PG_RETURN_POINTER(copy);
+	/*
+	 * Never the state itself, which stays the aggregate's.  Our expanded
+	 * states arrive flattened into a canonical copy, returned as it is.
+	 */
+	if ((Pointer) result == PG_GETARG_POINTER(0))
+		result = (AdoptionPeriods *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+	CheckPeriodCount(result->nperiods);
+	PG_RETURN_POINTER(result);
 }

@@ -132,7 +132,7 @@ adoption_periods_find(AdoptionPeriods *p, int64_t key)
 	if (n > 2 && p->scale_for != n)
 	{
 		/* once per change of the sorted part: no division per row */
-		p->scale = (n - 1) / ((double) last - (double) first);
+		p->scale = adoption_find_scale(n, first, last);
 		p->scale_for = n;
 	}
 	return adoption_periods_find_in(p, p->nseries, n, first, last, p->scale, key);
@@ -150,14 +150,14 @@ adoption_periods_add_slow(AdoptionPeriods *p, int64_t key, const double *values,
 
 		if (e[0].i == key)
 		{
-			adoption_entry_add(p, e, values, rows);
+			adoption_entry_add(e, p->nseries, values, rows);
 			return true;
 		}
 		/* (a key past the last of a sorted table is the next period) */
 		if ((p->nsorted < p->nperiods || key < e[0].i) &&
 			(i = adoption_periods_find(p, key)) >= 0)
 		{
-			adoption_entry_add(p, adoption_entry(p, i), values, rows);
+			adoption_entry_add(adoption_entry(p, i), p->nseries, values, rows);
 			return true;
 		}
 	}
@@ -168,8 +168,6 @@ bool
 adoption_periods_add_new(AdoptionPeriods *p, int64_t key, const double *values,
 						 const int64_t *rows)
 {
-	AdoptionSlot *e;
-	int			s;
 	bool		in_order = p->nperiods == 0 ||
 		(p->nsorted == p->nperiods && key > adoption_key(p, p->nperiods - 1));
 
@@ -183,14 +181,7 @@ adoption_periods_add_new(AdoptionPeriods *p, int64_t key, const double *values,
 	if (p->nperiods == p->capacity)
 		return false;
 
-	/* stores only: reading the new entry would wait for its cache line */
-	e = adoption_entry(p, p->nperiods);
-	e[0].i = key;
-	for (s = 0; s < p->nseries; s++)
-	{
-		e[1 + s].d = values[s];
-		e[1 + p->nseries + s].i = rows[s];
-	}
+	adoption_entry_set(adoption_entry(p, p->nperiods), p->nseries, key, values, rows);
 	p->nperiods++;
 	if (in_order)
 		p->nsorted = p->nperiods;

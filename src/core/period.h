@@ -104,17 +104,34 @@ extern double adoption_key_number(int64_t key);
 extern void adoption_periods_init(AdoptionPeriods *p, AdoptionTimeKind kind,
 								  int nseries, int capacity);
 
-/* Add values and rows to entry e (the rest of adoption_periods_add). */
+/* Add values and rows to entry e of a table of nseries series. */
 static inline void
-adoption_entry_add(const AdoptionPeriods *p, AdoptionSlot *e, const double *values,
+adoption_entry_add(AdoptionSlot *e, int nseries, const double *values, const int64_t *rows)
+{
+	int			s;
+
+	for (s = 0; s < nseries; s++)
+	{
+		e[1 + s].d += values[s];
+		e[1 + nseries + s].i += rows[s];
+	}
+}
+
+/*
+ * Fill entry e, a new period, with stores only: reading it first would wait
+ * for its cache line.
+ */
+static inline void
+adoption_entry_set(AdoptionSlot *e, int nseries, int64_t key, const double *values,
 				   const int64_t *rows)
 {
 	int			s;
 
-	for (s = 0; s < p->nseries; s++)
+	e[0].i = key;
+	for (s = 0; s < nseries; s++)
 	{
-		e[1 + s].d += values[s];
-		e[1 + p->nseries + s].i += rows[s];
+		e[1 + s].d = values[s];
+		e[1 + nseries + s].i = rows[s];
 	}
 }
 
@@ -124,10 +141,17 @@ adoption_entry_add(const AdoptionPeriods *p, AdoptionSlot *e, const double *valu
  */
 extern int	adoption_periods_find(AdoptionPeriods *p, int64_t key);
 
+/* The interpolation scale of a lookup among n sorted keys from first to last (n > 1). */
+static inline double
+adoption_find_scale(int n, int64_t first, int64_t last)
+{
+	return (n - 1) / ((double) last - (double) first);
+}
+
 /*
  * The same, from what the caller knows of p without reading its header: the
  * first n entries are sorted, from key first to key last, and scale is
- * (n - 1) / (last - first) (unused below 3 entries).  For a caller that
+ * adoption_find_scale(n, first, last) (unused below 3 entries).  For a caller that
  * keeps those at hand, so that a lookup reads only the entries it probes.
  */
 extern int	adoption_periods_find_in(const AdoptionPeriods *p, int nseries, int n,
@@ -164,7 +188,7 @@ adoption_periods_add(AdoptionPeriods *p, int64_t key, const double *values,
 
 		if (last[0].i == key)
 		{
-			adoption_entry_add(p, last, values, rows);
+			adoption_entry_add(last, p->nseries, values, rows);
 			return true;
 		}
 	}
