@@ -232,7 +232,7 @@ Canonical(AdoptionPeriods *p)
 {
 	AdoptionPeriods *copy;
 
-	if (p->nsorted == p->nperiods && p->capacity == p->nperiods)
+	if (p->nsorted == p->nperiods && p->capacity == p->nperiods && p->scale_for == 0)
 		return p;
 	copy = palloc(adoption_periods_size(p->nseries, p->nperiods));
 
