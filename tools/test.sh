@@ -47,22 +47,24 @@ status=${PIPESTATUS[0]}
 set -e
 tally unit "$status" '^ok ' '^not ok '
 
+# regress_suite NAME [MAKE ARGUMENT...]: make installcheck, tallied as NAME
+regress_suite() {
+	local suite=$1 status
+	shift
+	set +e
+	make -s PG_CONFIG="$PG_CONFIG" installcheck "$@" 2>&1 | tee "$LOG/$suite"
+	status=${PIPESTATUS[0]}
+	set -e
+	[ -f regression.diffs ] && cat regression.diffs
+	tally "$suite" "$status" '^(ok|test) .* ok( |$)|\.\.\. ok' '(FAILED|failed \(ignored\))( |$)'
+}
+
 echo "== pg_regress"
-set +e
-make -s PG_CONFIG="$PG_CONFIG" installcheck 2>&1 | tee "$LOG/regress"
-status=${PIPESTATUS[0]}
-set -e
-[ -f regression.diffs ] && cat regression.diffs
-tally regress "$status" '^(ok|test) .* ok( |$)|\.\.\. ok' '(FAILED|failed \(ignored\))( |$)'
+regress_suite regress
 
 echo "== pg_regress again with every expression JIT-compiled (the transition steps differ)"
-set +e
 PGOPTIONS="-c jit=on -c jit_above_cost=0 -c jit_inline_above_cost=0 -c jit_optimize_above_cost=0" \
-	make -s PG_CONFIG="$PG_CONFIG" installcheck REGRESS="transition_states parallel" 2>&1 | tee "$LOG/regress_jit"
-status=${PIPESTATUS[0]}
-set -e
-[ -f regression.diffs ] && cat regression.diffs
-tally regress_jit "$status" '^(ok|test) .* ok( |$)|\.\.\. ok' '(FAILED|failed \(ignored\))( |$)'
+	regress_suite regress_jit REGRESS="transition_states parallel"
 
 echo "== pgTAP"
 psql -q -X -v ON_ERROR_STOP=1 -c "CREATE DATABASE adoption_tap" >/dev/null
