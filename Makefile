@@ -1,9 +1,9 @@
 EXTENSION = adoption
 EXTVERSION = 0.4.0
 
-# One SQL fragment per release, src/sql/<version>.sql: the install script of
-# each version is the fragments up to it, and the upgrade script from one
-# version to the next is the next one's fragment.
+# One install-script fragment per release, src/install/<version>.sql: the
+# install script of each version is the fragments up to it, and the upgrade
+# script from one version to the next is the next one's fragment.
 RELEASES = 0.1.0 0.2.0 0.3.0 0.4.0
 UPGRADES = $(join $(addsuffix --,$(filter-out $(lastword $(RELEASES)),$(RELEASES))),$(wordlist 2,$(words $(RELEASES)),$(RELEASES)))
 
@@ -17,7 +17,7 @@ TESTS = $(sort $(wildcard sql/*.sql))
 REGRESS = $(patsubst sql/%.sql,%,$(TESTS))
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
-EXTRA_CLEAN = test/unit/test_core test/fuzz/fuzz_codec results regression.diffs regression.out
+EXTRA_CLEAN = $(UNIT_TESTS) test/fuzz/fuzz_codec results regression.diffs regression.out
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -29,36 +29,44 @@ $(OBJS): $(HEADERS)
 SQL_GUARD = '\\echo Use "CREATE EXTENSION $(EXTENSION)" to load this file. \\quit'
 
 # adoption--X.sql: every fragment up to X
-$(foreach v,$(RELEASES),$(EXTENSION)--$(v).sql): $(EXTENSION)--%.sql: $(wildcard src/sql/*.sql)
-	( echo $(SQL_GUARD); for f in $(foreach r,$(RELEASES),src/sql/$(r).sql); do \
-		echo; cat $$f; [ $$f = src/sql/$*.sql ] && break; done ) > $@
+$(foreach v,$(RELEASES),$(EXTENSION)--$(v).sql): $(EXTENSION)--%.sql: $(wildcard src/install/*.sql)
+	( echo $(SQL_GUARD); for f in $(foreach r,$(RELEASES),src/install/$(r).sql); do \
+		echo; cat $$f; [ $$f = src/install/$*.sql ] && break; done ) > $@
 
 # adoption--X--Y.sql: fragment Y
-$(foreach u,$(UPGRADES),$(EXTENSION)--$(u).sql): $(EXTENSION)--%.sql: $(wildcard src/sql/*.sql)
-	( echo $(SQL_GUARD); echo; cat src/sql/$(lastword $(subst --, ,$*)).sql ) > $@
+$(foreach u,$(UPGRADES),$(EXTENSION)--$(u).sql): $(EXTENSION)--%.sql: $(wildcard src/install/*.sql)
+	( echo $(SQL_GUARD); echo; cat src/install/$(lastword $(subst --, ,$*)).sql ) > $@
 
-# Unit tests of src/core: plain C99, linked without a server.
+# Unit tests of src/core: plain C99, linked without a server, under UBSan.
+# The core formats numbers with PostgreSQL's own Ryu (double_to_shortest_
+# decimal_bufn), which the server exports and libpgcommon holds.
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
-test/unit/test_core: test/unit/test_core.c test/unit/tap.h $(CORE_SRCS) $(wildcard src/core/*.h)
-	$(CC) -std=c99 -O2 -g -Wall -Wextra -pedantic -fsanitize=undefined -fno-sanitize-recover=all -Isrc/core -o $@ test/unit/test_core.c $(CORE_SRCS) -lm
+CORE_HEADERS = $(wildcard src/core/*.h)
+PG_LIBS = $(shell $(PG_CONFIG) --pkglibdir)/libpgcommon.a $(shell $(PG_CONFIG) --pkglibdir)/libpgport.a
+UNIT_TESTS = $(patsubst %.c,%,$(sort $(wildcard test/unit/test_*.c)))
+$(UNIT_TESTS): %: %.c test/unit/tap.h $(CORE_SRCS) $(CORE_HEADERS)
+	$(CC) -std=c99 -O2 -g -Wall -Wextra -pedantic -fsanitize=undefined -fno-sanitize-recover=all \
+		-Isrc/core -Itest/unit -o $@ $< $(CORE_SRCS) $(PG_LIBS) -lm
 
 # libFuzzer over the core's decoders, under AddressSanitizer and
-# UndefinedBehaviorSanitizer; FUZZ_SECONDS bounds the run.  New inputs go to
-# a scratch directory: the committed corpus only seeds.
+# UndefinedBehaviorSanitizer; FUZZ_SECONDS bounds the run.  New inputs and
+# crash files go to a scratch directory: the committed corpus only seeds.
 FUZZ_CC ?= clang-14
 FUZZ_SECONDS ?= 20
-test/fuzz/fuzz_codec: test/fuzz/fuzz_codec.c $(CORE_SRCS) $(wildcard src/core/*.h)
+test/fuzz/fuzz_codec: test/fuzz/fuzz_codec.c $(CORE_SRCS) $(CORE_HEADERS)
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-Isrc/core -o $@ test/fuzz/fuzz_codec.c $(CORE_SRCS) -lm
+		-Isrc/core -Itest/unit -o $@ test/fuzz/fuzz_codec.c $(CORE_SRCS) $(PG_LIBS) -lm
 
 fuzz: test/fuzz/fuzz_codec
 	scratch=$$(mktemp -d) && \
 	test/fuzz/fuzz_codec -max_total_time=$(FUZZ_SECONDS) -seed=1 -print_final_stats=1 \
-		$$scratch test/fuzz/corpus; status=$$?; rm -rf $$scratch; exit $$status
+		-artifact_prefix=$$scratch/ $$scratch test/fuzz/corpus; status=$$?; \
+	if [ $$status -ne 0 ]; then ls $$scratch/crash-* 2>/dev/null | head -3 | xargs -r -n1 xxd | head -40; fi; \
+	rm -rf $$scratch; exit $$status
 
 .PHONY: unittest prove test demo bench fuzz
-unittest: test/unit/test_core
-	test/unit/test_core
+unittest: $(UNIT_TESTS)
+	for t in $(UNIT_TESTS); do $$t || status=1; done; exit $${status:-0}
 
 # pgTAP suites against the server named by PGHOST/PGPORT/PGUSER.
 prove:

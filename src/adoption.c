@@ -1,6 +1,6 @@
 /*
  * adoption.c
- *	  Module entry point and helpers shared by the SQL functions.
+ *	  Module entry point: settings, and the method argument.
  */
 #include "postgres.h"
 
@@ -9,7 +9,6 @@
 #include "utils/guc.h"
 
 #include "adoption.h"
-#include "summary.h"
 
 PG_MODULE_MAGIC;
 
@@ -40,7 +39,6 @@ _PG_init(void)
 	MarkGUCPrefixReserved("adoption");
 }
 
-/* Parse the "method" argument of the parity functions. */
 AdoptionMethod
 ParseMethod(text *method)
 {

@@ -1,7 +1,7 @@
 /*
  * adoption.h
- *	  Shared declarations of the PostgreSQL glue: argument checks and the
- *	  conversions between SQL time values and the core's numbers.
+ *	  What every file of the PostgreSQL glue shares: settings, argument
+ *	  checks and the parsing of a method.
  */
 #ifndef ADOPTION_H
 #define ADOPTION_H
@@ -10,7 +10,15 @@
 
 #include <math.h>
 
-#include "core/estimates.h"
+#include "fmgr.h"
+
+#include "core/fit.h"
+
+/* adoption.max_periods: the most periods one summary may hold */
+extern int	adoption_max_periods;
+
+/* adoption.max_labels: the most labels one market may hold */
+extern int	adoption_max_labels;
 
 /* Refuse NaN and infinity, naming the argument. */
 static inline void
@@ -54,6 +62,7 @@ CheckLevel(double level)
 				 errhint("Use 0.95 for a 95 %% interval.")));
 }
 
+/* Parse the "method" argument; an error names the valid ones. */
 extern AdoptionMethod ParseMethod(text *method);
 
 #endif							/* ADOPTION_H */

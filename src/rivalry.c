@@ -16,6 +16,9 @@
 
 #include "adoption.h"
 #include "core/distributions.h"
+#include "core/exact.h"
+#include "rows.h"
+#include "sqltime.h"
 #include "summary.h"
 
 /* Sums over all periods, or over one. */
@@ -40,7 +43,7 @@ PG_FUNCTION_INFO_V1(rivalry_share);
 Datum
 rivalry_share(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
 	double		a;
 	double		b;
 
@@ -64,7 +67,7 @@ PG_FUNCTION_INFO_V1(rivalry_ratio);
 Datum
 rivalry_ratio(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
 	double		a;
 	double		b;
 
@@ -77,7 +80,7 @@ PG_FUNCTION_INFO_V1(rivalry_first_ratio);
 Datum
 rivalry_first_ratio(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
 
 	if (p->nperiods == 0)
 		PG_RETURN_NULL();
@@ -88,7 +91,7 @@ PG_FUNCTION_INFO_V1(rivalry_last_ratio);
 Datum
 rivalry_last_ratio(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
 	int			last = p->nperiods - 1;
 
 	if (p->nperiods == 0)
@@ -101,7 +104,7 @@ PG_FUNCTION_INFO_V1(rivalry_ratio_change);
 Datum
 rivalry_ratio_change(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
 	int			last = p->nperiods - 1;
 	double		first_a;
 	double		first_b;
@@ -129,7 +132,7 @@ PG_FUNCTION_INFO_V1(rivalry_leader);
 Datum
 rivalry_leader(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
 	int			last = p->nperiods - 1;
 
 	if (p->nperiods == 0)
@@ -173,7 +176,7 @@ rivalry_ratio_trend(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	p = Canonical(PG_GETARG_PERIODS(0));
+	p = PG_GETARG_RIVALRY(0);
 	per = PerArgument(fcinfo, 1, p, "per", &one_year);
 	if (!rivalry_fit(p, ADOPTION_LOGLINEAR, &fit))
 		PG_RETURN_NULL();
@@ -193,7 +196,7 @@ PG_FUNCTION_INFO_V1(rivalry_parity_at);
 Datum
 rivalry_parity_at(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
 	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(1));
 	AdoptionFit fit;
 	double		x;
@@ -201,7 +204,7 @@ rivalry_parity_at(PG_FUNCTION_ARGS)
 	CheckInstantKind(p, "parity_at()", "Use parity_point() for numeric time.");
 	if (!rivalry_parity_x(p, method, &fit, &x))
 		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(KeyPlusSeconds(p, x, false));
+	PG_RETURN_TIMESTAMPTZ(SummaryInstant(p, x, false));
 }
 
 /* parity_point(r, method): the same in the input's units (epoch seconds for time) */
@@ -209,7 +212,7 @@ PG_FUNCTION_INFO_V1(rivalry_parity_point);
 Datum
 rivalry_parity_point(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
 	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(1));
 	AdoptionFit fit;
 	double		x;
@@ -233,7 +236,7 @@ rivalry_parity_in(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
-	p = Canonical(PG_GETARG_PERIODS(0));
+	p = PG_GETARG_RIVALRY(0);
 	method = ParseMethod(PG_GETARG_TEXT_PP(2));
 	unit = PerArgument(fcinfo, 1, p, "unit", &one_month);
 	if (!rivalry_parity_x(p, method, &fit, &x))
@@ -256,7 +259,7 @@ PG_FUNCTION_INFO_V1(rivalry_parity_interval);
 Datum
 rivalry_parity_interval(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
 	double		level = PG_GETARG_FLOAT8(1);
 	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(2));
 	AdoptionFit fit;
@@ -276,21 +279,14 @@ rivalry_parity_interval(PG_FUNCTION_ARGS)
 	tupdesc = BlessTupleDesc(tupdesc);
 
 	if (adoption_fit_crossing(&fit, parity_level(method), &x))
-		values[0] = TimestampTzGetDatum(KeyPlusSeconds(p, x, true));
+		values[0] = TimestampTzGetDatum(SummaryInstant(p, x, true));
 	else
 		nulls[0] = true;
 	adoption_fit_fieller(&fit, parity_level(method), fit_quantile(&fit, level),
 						 &lower, &upper);
-	values[1] = TimestampTzGetDatum(isinf(lower) ? DT_NOBEGIN : KeyPlusSeconds(p, lower, true));
-	values[2] = TimestampTzGetDatum(isinf(upper) ? DT_NOEND : KeyPlusSeconds(p, upper, true));
+	values[1] = TimestampTzGetDatum(isinf(lower) ? DT_NOBEGIN : SummaryInstant(p, lower, true));
+	values[2] = TimestampTzGetDatum(isinf(upper) ? DT_NOEND : SummaryInstant(p, upper, true));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
-}
-
-/* The fitted line at x: log-ratio, logit or ratio. */
-static double
-fitted_eta(const AdoptionFit *fit, double x)
-{
-	return fit->b0 + fit->b1 * (x - fit->xbar);
 }
 
 /* A value of the fitted line as a ratio a / b (negative: none). */
@@ -312,7 +308,7 @@ eta_share(AdoptionMethod method, double eta)
 static Datum
 fitted_value(FunctionCallInfo fcinfo, bool share)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
 	TimestampTz t = PG_GETARG_TIMESTAMPTZ(1);
 	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(2));
 	AdoptionFit fit;
@@ -326,7 +322,7 @@ fitted_value(FunctionCallInfo fcinfo, bool share)
 				 errmsg("time cannot be infinite")));
 	if (!rivalry_fit(p, method, &fit))
 		PG_RETURN_NULL();
-	eta = fitted_eta(&fit, InstantX(p, t));
+	eta = adoption_fit_at(&fit, InstantX(p, t));
 	result = share ? eta_share(method, eta) : eta_ratio(method, eta);
 	if (isnan(result) || result < 0.0)
 		PG_RETURN_NULL();
@@ -360,7 +356,7 @@ PG_FUNCTION_INFO_V1(rivalry_fit_record);
 Datum
 rivalry_fit_record(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
 	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(1));
 	AdoptionFit fit;
 	TupleDesc	tupdesc;
@@ -451,37 +447,11 @@ crossover_xs(AdoptionPeriods *p, double *xs, int *n)
 	}
 }
 
-/*
- * Set up a set-returning function of one scalar column in materialize
- * mode (InitMaterializedSRF wants a row type).
- */
-static void
-InitScalarSRF(FunctionCallInfo fcinfo, Oid typid)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	MemoryContext old;
-	TupleDesc	tupdesc;
-
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
-		!(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	tupdesc = CreateTemplateTupleDesc(1);
-	TupleDescInitEntry(tupdesc, (AttrNumber) 1, "value", typid, -1, 0);
-	rsinfo->setDesc = tupdesc;
-	rsinfo->setResult = tuplestore_begin_heap(false, false, work_mem);
-	rsinfo->returnMode = SFRM_Materialize;
-	MemoryContextSwitchTo(old);
-}
-
 /* The crossovers as instants (timestamptz) or as points (float8, input units). */
 static Datum
 crossovers_srf(FunctionCallInfo fcinfo, bool instants)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
 	double	   *xs;
 	int			n;
 	int			i;
@@ -492,14 +462,9 @@ crossovers_srf(FunctionCallInfo fcinfo, bool instants)
 	xs = palloc(sizeof(double) * Max(p->nperiods, 1));
 	crossover_xs(p, xs, &n);
 	for (i = 0; i < n; i++)
-	{
-		Datum		value = instants ?
-			TimestampTzGetDatum(KeyPlusSeconds(p, xs[i], false)) :
-			Float8GetDatum(XPoint(p, xs[i]));
-		bool		isnull = false;
-
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &value, &isnull);
-	}
+		PutScalarRow(fcinfo, instants ?
+					 TimestampTzGetDatum(SummaryInstant(p, xs[i], false)) :
+					 Float8GetDatum(XPoint(p, xs[i])));
 	return (Datum) 0;
 }
 
@@ -527,26 +492,28 @@ typedef struct Projection
 	AdoptionFit fit;
 	bool		fitted;
 	double		q;				/* quantile for the interval; 0 when none */
-	ReturnSetInfo *rsinfo;
 } Projection;
 
-/* One row: observed share when a + b > 0 (observed), then the model at t. */
+/* One row: the observed share, then the model at x. */
 static void
-projection_row(Projection *pr, TimestampTz t, bool observed, double a, double b)
+projection_row(void *arg, TimestampTz t, double x, int period, Datum *values, bool *nulls)
 {
-	Datum		values[6];
-	bool		nulls[6] = {false, true, true, true, true, true};
+	Projection *pr = arg;
 
-	values[0] = TimestampTzGetDatum(t);
-	if (observed && a + b > 0.0)
+	if (period >= 0)
 	{
-		values[1] = Float8GetDatum(a / (a + b));
-		nulls[1] = false;
+		double		a = adoption_sum(pr->p, period, 0);
+		double		b = adoption_sum(pr->p, period, 1);
+
+		if (a + b > 0.0)
+		{
+			values[1] = Float8GetDatum(a / (a + b));
+			nulls[1] = false;
+		}
 	}
 	if (pr->fitted)
 	{
-		double		x = InstantX(pr->p, t);
-		double		eta = fitted_eta(&pr->fit, x);
+		double		eta = adoption_fit_at(&pr->fit, x);
 		double		share = eta_share(pr->method, eta);
 		double		ratio = eta_ratio(pr->method, eta);
 
@@ -566,15 +533,13 @@ projection_row(Projection *pr, TimestampTz t, bool observed, double a, double b)
 			nulls[3] = nulls[4] = false;
 		}
 	}
-	tuplestore_putvalues(pr->rsinfo->setResult, pr->rsinfo->setDesc, values, nulls);
 }
 
 /*
  * projection(r, until, step, level, method): a row for every observed period
  * and every step after the last one up to until: time, observed share,
  * fitted share with its interval at level (the interval of the fitted line,
- * mapped to shares), fitted ratio.  Steps are added in UTC, each as a
- * multiple of step from the last period (month ends do not drift).
+ * mapped to shares), fitted ratio.
  */
 PG_FUNCTION_INFO_V1(rivalry_projection);
 Datum
@@ -584,34 +549,15 @@ rivalry_projection(PG_FUNCTION_ARGS)
 	TimestampTz until = PG_GETARG_TIMESTAMPTZ(1);
 	Interval   *step = PG_GETARG_INTERVAL_P(2);
 	double		level = PG_GETARG_FLOAT8(3);
-	TimestampTz last;
-	int64		k;
-	int			i;
 
-	pr.p = Canonical(PG_GETARG_PERIODS(0));
+	pr.p = PG_GETARG_RIVALRY(0);
 	pr.method = ParseMethod(PG_GETARG_TEXT_PP(4));
-	pr.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	CheckInstantKind(pr.p, "projection()", NULL);
 	CheckLevel(level);
 	CheckProjectionArgs(until, step);
 	InitMaterializedSRF(fcinfo, 0);
-	if (pr.p->nperiods == 0)
-		return (Datum) 0;
 	pr.fitted = rivalry_fit(pr.p, pr.method, &pr.fit);
 	pr.q = pr.fitted && pr.fit.df >= 1 ? fit_quantile(&pr.fit, level) : 0.0;
-
-	for (i = 0; i < pr.p->nperiods; i++)
-		projection_row(&pr, adoption_key(pr.p, i), true,
-					   adoption_sum(pr.p, i, 0), adoption_sum(pr.p, i, 1));
-
-	last = adoption_key(pr.p, pr.p->nperiods - 1);
-	for (k = 1;; k++)
-	{
-		TimestampTz t = ProjectionStep(last, step, k);
-
-		if (t > until)
-			break;
-		projection_row(&pr, t, false, 0, 0);
-	}
+	ProjectionRows(fcinfo, pr.p, until, step, 6, projection_row, &pr);
 	return (Datum) 0;
 }

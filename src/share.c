@@ -11,6 +11,8 @@
 
 #include "adoption.h"
 #include "core/distributions.h"
+#include "core/exact.h"
+#include "core/share.h"
 
 /* What share() remembers of its partition. */
 typedef struct SharePartition

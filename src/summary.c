@@ -1,252 +1,161 @@
 /*
  * summary.c
- *	  Type I/O of rivalry and trend, and what the summaries' functions share.
+ *	  The summary types: descriptors, arguments, type I/O, equality and the
+ *	  reports every function shares.
  */
 #include "postgres.h"
 
-#include <math.h>
-
-#include "catalog/pg_type_d.h"
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
-#include "utils/date.h"
+#include "utils/memutils.h"
 #include "utils/timestamp.h"
 
 #include "adoption.h"
-#include "core/codec.h"
+#include "core/binary.h"
+#include "core/text.h"
+#include "sqltime.h"
 #include "summary.h"
 
-/* seconds from 1970-01-01 to 2000-01-01: extract(epoch) counts from 1970 */
-#define EPOCH_OFFSET_SECONDS 946684800.0
+const SummaryKind RivalryKind = {"rivalry", 2, false, {"a", "b"}};
+const SummaryKind TrendKind = {"trend", 1, false, {"value", NULL}};
+const SummaryKind MarketKind = {"market", 0, true, {NULL, NULL}};
 
-AdoptionTimeKind
-TimeKindOfType(Oid typid)
+const SummaryKind *
+KindOfSeries(const AdoptionPeriods *p)
 {
-	switch (typid)
-	{
-		case TIMESTAMPTZOID:
-			return ADOPTION_TIME_TIMESTAMPTZ;
-		case TIMESTAMPOID:
-			return ADOPTION_TIME_TIMESTAMP;
-		case DATEOID:
-			return ADOPTION_TIME_DATE;
-		case FLOAT8OID:
-			return ADOPTION_TIME_NUMBER;
-	}
-	elog(ERROR, "unexpected type %u for a time argument", typid);
-	pg_unreachable();
+	return p->nseries == 1 ? &TrendKind : &RivalryKind;
 }
 
-int64
-TimeKey(Datum time, AdoptionTimeKind kind, const char *argname)
+static void *
+palloc_summary(void *arg, size_t size)
 {
-	switch (kind)
-	{
-		case ADOPTION_TIME_NUMBER:
-			CheckFinite(DatumGetFloat8(time), argname);
-			return adoption_number_key(DatumGetFloat8(time));
-		case ADOPTION_TIME_TIMESTAMPTZ:
-		case ADOPTION_TIME_TIMESTAMP:
-			if (TIMESTAMP_NOT_FINITE(DatumGetTimestampTz(time)))
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("%s cannot be infinite", argname)));
-			return DatumGetTimestampTz(time);
-		case ADOPTION_TIME_DATE:
-			{
-				DateADT		d = DatumGetDateADT(time);
-
-				if (DATE_NOT_FINITE(d))
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							 errmsg("%s cannot be infinite", argname)));
-				if (d >= (TIMESTAMP_END_JULIAN - POSTGRES_EPOCH_JDATE))
-					ereport(ERROR,
-							(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-							 errmsg("date out of range for timestamp"),
-							 errdetail("%s is beyond the range of timestamp with time zone.",
-									   argname)));
-				return (int64) d * USECS_PER_DAY;
-			}
-	}
-	elog(ERROR, "unexpected time kind %d", (int) kind);
-	pg_unreachable();
-}
-
-void
-CheckInstantKind(const AdoptionPeriods *p, const char *function, const char *numeric_hint)
-{
-	if (p->kind == ADOPTION_TIME_NUMBER)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s needs a summary over timestamps or dates", function),
-				 errdetail("This summary was built over numeric time."),
-				 numeric_hint ? errhint("%s", numeric_hint) : 0));
-}
-
-void
-CheckProjectionArgs(TimestampTz until, const Interval *step)
-{
-	if (TIMESTAMP_NOT_FINITE(until))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("until cannot be infinite")));
-	if (step->month < 0 || step->day < 0 || step->time < 0 ||
-		(step->month == 0 && step->day == 0 && step->time == 0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("step must be a positive interval"),
-				 errdetail("Every part of step must be zero or positive, and one positive.")));
-}
-
-TimestampTz
-ProjectionStep(TimestampTz last, Interval *step, int64 k)
-{
-	Datum		offset;
-
-	if (k > adoption_max_periods)
+	if (size > MaxAllocSize)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("projection would have more than %d steps", adoption_max_periods),
-				 errhint("Use a longer step or an earlier until, or raise adoption.max_periods.")));
-	/* last + k * step, in UTC: a multiple of step, so month ends do not drift */
-	offset = DirectFunctionCall2(interval_mul, IntervalPGetDatum(step), Float8GetDatum((double) k));
-	return DatumGetTimestamp(DirectFunctionCall2(timestamp_pl_interval,
-												 TimestampGetDatum(last), offset));
+				 errmsg("summary would be larger than 1 GB"),
+				 errhint("Aggregate fewer periods or labels, or bucket the time column coarser.")));
+	return palloc(size);
 }
 
-void
-CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b)
+static void
+pfree_summary(void *arg, void *ptr)
 {
-	if (a->kind != b->kind)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("cannot merge summaries over different kinds of time"),
-				 errdetail("One is over %s, the other over %s.",
-						   adoption_time_kind_name(a->kind),
-						   adoption_time_kind_name(b->kind))));
+	pfree(ptr);
 }
 
-AdoptionTimeKind
-ArgumentTimeKind(FunctionCallInfo fcinfo)
+const AdoptionMemory *
+PallocMemory(void)
 {
-	if (fcinfo->flinfo->fn_extra == NULL)
-	{
-		AdoptionTimeKind *kind = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
-													sizeof(AdoptionTimeKind));
+	static const AdoptionMemory memory = {palloc_summary, pfree_summary, NULL};
 
-		*kind = TimeKindOfType(get_fn_expr_argtype(fcinfo->flinfo, 1));
-		fcinfo->flinfo->fn_extra = kind;
-	}
-	return *(AdoptionTimeKind *) fcinfo->flinfo->fn_extra;
-}
-
-void
-CheckStateKind(const AdoptionPeriods *p, FunctionCallInfo fcinfo)
-{
-	AdoptionTimeKind kind = ArgumentTimeKind(fcinfo);
-
-	if (p->kind != kind)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("cannot merge summaries over different kinds of time"),
-				 errdetail("The initial state is over %s, the rows over %s.",
-						   adoption_time_kind_name(p->kind),
-						   adoption_time_kind_name(kind))));
-}
-
-TimestampTz
-KeyPlusSeconds(const AdoptionPeriods *p, double x, bool clamp)
-{
-	double		t = (double) adoption_key(p, 0) + rint(x * USECS_PER_SEC);
-
-	if (!(t >= (double) MIN_TIMESTAMP && t < (double) END_TIMESTAMP))
-	{
-		if (clamp && !isnan(t))
-			return t < 0 ? DT_NOBEGIN : DT_NOEND;
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("timestamp out of range"),
-				 errdetail("The projected instant lies outside the range of timestamp with time zone.")));
-	}
-	return (TimestampTz) t;
-}
-
-double
-InstantX(const AdoptionPeriods *p, TimestampTz t)
-{
-	return ((double) t - (double) adoption_key(p, 0)) / USECS_PER_SEC;
-}
-
-double
-XPoint(const AdoptionPeriods *p, double x)
-{
-	if (p->kind == ADOPTION_TIME_NUMBER)
-		return adoption_key_number(adoption_key(p, 0)) + x;
-	return (double) adoption_key(p, 0) / USECS_PER_SEC + EPOCH_OFFSET_SECONDS + x;
-}
-
-double
-PerInterval(const AdoptionPeriods *p, Interval *per, bool isnull, const char *argname,
-			const Interval *default_interval)
-{
-	double		seconds;
-
-	if (p->kind == ADOPTION_TIME_NUMBER)
-	{
-		if (!isnull)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s cannot be given for a summary over numeric time", argname),
-					 errhint("Numeric time has no calendar: leave %s out to count in units of the time column.",
-							 argname)));
-		return 1.0;
-	}
-	if (isnull)
-		per = (Interval *) default_interval;
-	/* as extract(epoch FROM interval): years of 365.25 days, months of 30 */
-	seconds = per->time / USECS_PER_SEC +
-		(double) (DAYS_PER_YEAR * SECS_PER_DAY) * (per->month / MONTHS_PER_YEAR) +
-		(double) (DAYS_PER_MONTH * SECS_PER_DAY) * (per->month % MONTHS_PER_YEAR) +
-		(double) SECS_PER_DAY * per->day;
-	if (!(seconds > 0.0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a positive interval", argname)));
-	return seconds;
-}
-
-void
-CheckPeriodCount(int64 nperiods)
-{
-	if (nperiods > adoption_max_periods)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("summary would have more than %d periods", adoption_max_periods),
-				 errdetail("adoption.max_periods is %d.", adoption_max_periods),
-				 errhint("Bucket the time column, e.g. date_trunc('month', t), or raise adoption.max_periods.")));
+	return &memory;
 }
 
 AdoptionPeriods *
-Canonical(AdoptionPeriods *p)
+AllocSummary(size_t size)
 {
-	AdoptionPeriods *copy;
+	AdoptionPeriods *p = palloc_summary(NULL, size);
 
-	if (p->nsorted == p->nperiods && p->capacity == p->nperiods && p->scale_for == 0)
-		return p;
-	copy = palloc(adoption_periods_size(p->nseries, p->nperiods));
-
-	adoption_periods_copy(copy, p, p->nperiods);
-	adoption_periods_compact(copy);
-	copy->capacity = copy->nperiods;
-	SET_VARSIZE(copy, adoption_periods_size(copy->nseries, copy->nperiods));
-	return copy;
+	SET_VARSIZE(p, size);
+	return p;
 }
 
-double *
-FitWorkspace(const AdoptionPeriods *p)
+/* Is the header what every canonical summary has?  (0.4.0 kept working forms in it.) */
+static bool
+canonical_header(const AdoptionPeriods *p)
 {
-	return palloc(sizeof(double) * 6 * Max(p->nperiods, 1));
+	return p->legacy_nsorted == p->nperiods && p->legacy_capacity == p->nperiods &&
+		p->legacy_scale_for == 0 && p->legacy_scale == 0.0;
+}
+
+AdoptionPeriods *
+SummaryArg(FunctionCallInfo fcinfo, int argno, const SummaryKind *kind)
+{
+	AdoptionPeriods *p = (AdoptionPeriods *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+
+	if (likely(canonical_header(p)))
+	{
+		AdoptionLabel *labels;
+		bool		sorted;
+
+		if (kind != &MarketKind)
+			return p;
+		/* a market's labels are sorted: only 0.4.0's working forms had them otherwise */
+		labels = palloc(sizeof(AdoptionLabel) * Max(p->nseries, 1));
+		adoption_labels_load(adoption_labels_at(p), NULL, labels, p->nseries);
+		sorted = adoption_labels_canonical(labels, p->nseries);
+		pfree(labels);
+		if (sorted)
+			return p;
+	}
+	/* a working form stored by 0.4.0: labelled when labels follow its entries */
+	if (kind == NULL)
+		kind = VARSIZE(p) > adoption_entries_size(p->nseries, p->legacy_capacity) ?
+			&MarketKind : KindOfSeries(p);
+	return SummaryFromRows(kind, p, p->legacy_capacity);
+}
+
+void
+ReportTooManyPeriods(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("summary would have more than %d periods", adoption_max_periods),
+			 errdetail("adoption.max_periods is %d.", adoption_max_periods),
+			 errhint("Bucket the time column, e.g. date_trunc('month', t), or raise adoption.max_periods.")));
+	pg_unreachable();
+}
+
+/* A period key as text, for messages. */
+static char *
+key_text(AdoptionTimeKind time, int64 key)
+{
+	char	   *buf = palloc(Max(ADOPTION_TIME_TEXT_MAX, ADOPTION_DOUBLE_TEXT_MAX));
+
+	if (time == ADOPTION_TIME_NUMBER)
+		adoption_format_double(adoption_key_number(key), buf);
+	else
+		adoption_format_time(time, key, buf);
+	return buf;
+}
+
+void
+ReportStatus(AdoptionStatus status, const SummaryKind *kind, AdoptionTimeKind time,
+			 int64 key, int series, const char *label)
+{
+	const char *what = label != NULL ? label :
+		kind->series_names[series >= 0 && series < 2 ? series : 0];
+
+	switch (status)
+	{
+		case ADOPTION_OK:
+			return;
+		case ADOPTION_SUM_OVERFLOW:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value out of range: overflow"),
+					 errdetail("The sum of %s in the period %s exceeds the range of double precision.",
+							   what ? what : "a series", key_text(time, key))));
+			break;
+		case ADOPTION_ROWS_OVERFLOW:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("bigint out of range"),
+					 errdetail("The number of rows in the period %s exceeds the range of bigint.",
+							   key_text(time, key))));
+			break;
+		case ADOPTION_TOO_MANY_PERIODS:
+			ReportTooManyPeriods();
+			break;
+		case ADOPTION_NOT_CONTAINED:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot subtract a %s that is not contained in the other", kind->name),
+					 errdetail("The period %s has fewer rows, or other sums, than the %s to subtract.",
+							   key_text(time, key), kind->name)));
+			break;
+	}
 }
 
 void
@@ -261,6 +170,66 @@ ReportInvalidSummary(int sqlstate, const char *typname, const char *str, const c
 			(errcode(sqlstate),
 			 errmsg("invalid external %s value", typname),
 			 errdetail("%c%s.", pg_toupper((unsigned char) problem[0]), problem + 1)));
+	pg_unreachable();
+}
+
+void
+CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b)
+{
+	if (a->kind != b->kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("cannot merge summaries over different kinds of time"),
+				 errdetail("One is over %s, the other over %s.",
+						   adoption_time_kind_name(a->kind),
+						   adoption_time_kind_name(b->kind))));
+}
+
+double *
+FitWorkspace(const AdoptionPeriods *p)
+{
+	return palloc(sizeof(double) * 7 * Max(p->nperiods, 1));
+}
+
+/*
+ * What a summary read from outside must pass besides its shape: the checks
+ * of every field (22P02 or 22P03), and a market's labels as text of the
+ * database's encoding.
+ */
+static void
+check_read(int sqlstate, const SummaryKind *kind, const char *str, AdoptionPeriods *p,
+		   size_t size)
+{
+	AdoptionCheck check = adoption_periods_check(p, size, kind->nseries, kind->labelled);
+	int			i;
+
+	if (check != ADOPTION_CHECK_OK)
+		ReportInvalidSummary(sqlstate, kind->name, str, adoption_check_message(check));
+	if (kind->labelled)
+	{
+		const char *at = adoption_labels_at(p);
+
+		for (i = 0; i < p->nseries; i++)
+		{
+			AdoptionLabel label;
+
+			at = adoption_labels_load(at, NULL, &label, 1);
+			if (!pg_verifymbstr(label.data, label.len, true))
+				ReportInvalidSummary(sqlstate, kind->name, str,
+									 "a label is not valid text in the database encoding");
+		}
+	}
+	SET_VARSIZE(p, size);
+}
+
+static void
+report_too_many_labels(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("market would have more than %d labels", adoption_max_labels),
+			 errdetail("adoption.max_labels is %d.", adoption_max_labels),
+			 errhint("Aggregate fewer contenders, or raise adoption.max_labels.")));
 }
 
 /*
@@ -268,133 +237,138 @@ ReportInvalidSummary(int sqlstate, const char *typname, const char *str, const c
  * that parses but is not a valid summary (order, ranges, counts) is 22P02
  * too, with a detail saying which rule it breaks.
  */
-static AdoptionPeriods *
-summary_in(const char *str, int nseries, const char *typname)
+static Datum
+summary_in(FunctionCallInfo fcinfo, const SummaryKind *kind)
 {
-	int			capacity = adoption_json_max_periods(str);
-	AdoptionPeriods *p;
-	const char *problem;
-	AdoptionCheck check;
+	char	   *str = PG_GETARG_CSTRING(0);
+	AdoptionTextRead r;
 
-	CheckPeriodCount(Max(capacity - 1, 0));
-	p = palloc(adoption_periods_size(nseries, capacity));
-	problem = adoption_json_read(str, nseries, p, capacity);
-	if (problem != NULL)
-		ReportInvalidSummary(ERRCODE_INVALID_TEXT_REPRESENTATION, typname, str, problem);
-	check = adoption_periods_check(p, nseries);
-	if (check != ADOPTION_CHECK_OK)
-		ReportInvalidSummary(ERRCODE_INVALID_TEXT_REPRESENTATION, typname, str,
-							 adoption_check_message(check));
-	SET_VARSIZE(p, adoption_periods_size(nseries, p->nperiods));
-	return p;
+	adoption_text_read(str, kind->nseries, kind->labelled, adoption_max_periods,
+					   adoption_max_labels, PallocMemory(), &r);
+	if (r.too_many_periods)
+		ReportTooManyPeriods();
+	if (r.too_many_labels)
+		report_too_many_labels();
+	if (r.problem != NULL)
+		ReportInvalidSummary(ERRCODE_INVALID_TEXT_REPRESENTATION, kind->name, str, r.problem);
+	check_read(ERRCODE_INVALID_TEXT_REPRESENTATION, kind, str, r.summary, r.size);
+	PG_RETURN_POINTER(r.summary);
 }
 
-static char *
-summary_out(AdoptionPeriods *p)
+static Datum
+summary_out(FunctionCallInfo fcinfo, const SummaryKind *kind)
 {
-	AdoptionPeriods *c = Canonical(p);
-	char	   *buf = palloc(adoption_json_size(c));
+	AdoptionPeriods *p = SummaryArg(fcinfo, 0, kind);
+	size_t		size = adoption_text_size(p, VARSIZE(p), kind->labelled);
+	char	   *buf;
 
-	adoption_json_write(c, buf);
-	return buf;
+	if (size > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("the text of this %s would be larger than 1 GB", kind->name),
+				 errhint("Send it in binary, or bucket its periods coarser.")));
+	buf = palloc(size);
+	adoption_text_write(p, VARSIZE(p), kind->labelled, buf);
+	PG_RETURN_CSTRING(buf);
 }
 
 /* Binary output: the core's binary form of the canonical summary. */
-static bytea *
-summary_send(AdoptionPeriods *p)
+static Datum
+summary_send(FunctionCallInfo fcinfo, const SummaryKind *kind)
 {
-	AdoptionPeriods *c = Canonical(p);
-	size_t		len = adoption_binary_size(c);
-	bytea	   *result = palloc(VARHDRSZ + len);
+	AdoptionPeriods *p = SummaryArg(fcinfo, 0, kind);
+	size_t		len = adoption_binary_size(p, VARSIZE(p), kind->labelled);
+	bytea	   *result;
 
-	adoption_binary_write(c, (unsigned char *) VARDATA(result));
+	if (len > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("the binary form of this %s would be larger than 1 GB", kind->name)));
+	result = palloc(VARHDRSZ + len);
+	adoption_binary_write(p, VARSIZE(p), kind->labelled, (unsigned char *) VARDATA(result));
 	SET_VARSIZE(result, VARHDRSZ + len);
-	return result;
+	PG_RETURN_BYTEA_P(result);
 }
 
 /*
  * Binary input: all of the message's remaining bytes, checked by the core
- * field by field (22P03).  The count is checked against the length before
+ * field by field (22P03).  Counts are checked against the length before
  * anything is allocated.
  */
-static AdoptionPeriods *
-summary_recv(StringInfo buf, int nseries, const char *typname)
+static Datum
+summary_recv(FunctionCallInfo fcinfo, const SummaryKind *kind)
 {
-	const unsigned char *bytes = (const unsigned char *) buf->data + buf->cursor;
-	size_t		len = buf->len - buf->cursor;
-	int			capacity = adoption_binary_max_periods(len, nseries);
-	AdoptionPeriods *p;
-	const char *problem;
-	AdoptionCheck check;
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	AdoptionBinaryRead r;
 
-	CheckPeriodCount(capacity);
-	p = palloc(adoption_periods_size(nseries, capacity));
-	problem = adoption_binary_read(bytes, len, nseries, p, capacity);
-	if (problem != NULL)
-		ReportInvalidSummary(ERRCODE_INVALID_BINARY_REPRESENTATION, typname, NULL, problem);
-	check = adoption_periods_check(p, nseries);
-	if (check != ADOPTION_CHECK_OK)
-		ReportInvalidSummary(ERRCODE_INVALID_BINARY_REPRESENTATION, typname, NULL,
-							 adoption_check_message(check));
+	adoption_binary_read((const unsigned char *) buf->data + buf->cursor,
+						 (size_t) (buf->len - buf->cursor), kind->nseries, kind->labelled,
+						 adoption_max_periods, adoption_max_labels, PallocMemory(), &r);
+	if (r.too_many_periods)
+		ReportTooManyPeriods();
+	if (r.too_many_labels)
+		report_too_many_labels();
+	if (r.problem != NULL)
+		ReportInvalidSummary(ERRCODE_INVALID_BINARY_REPRESENTATION, kind->name, NULL, r.problem);
+	check_read(ERRCODE_INVALID_BINARY_REPRESENTATION, kind, NULL, r.summary, r.size);
 	buf->cursor = buf->len;
-	SET_VARSIZE(p, adoption_periods_size(nseries, p->nperiods));
-	return p;
+	PG_RETURN_POINTER(r.summary);
 }
 
-PG_FUNCTION_INFO_V1(rivalry_in);
-Datum
-rivalry_in(PG_FUNCTION_ARGS)
+/* One entry point per type and function, as the install script names them. */
+#define SUMMARY_IO(type, kind) \
+	PG_FUNCTION_INFO_V1(type##_in); \
+	Datum type##_in(PG_FUNCTION_ARGS) { return summary_in(fcinfo, &kind); } \
+	PG_FUNCTION_INFO_V1(type##_out); \
+	Datum type##_out(PG_FUNCTION_ARGS) { return summary_out(fcinfo, &kind); } \
+	PG_FUNCTION_INFO_V1(type##_send); \
+	Datum type##_send(PG_FUNCTION_ARGS) { return summary_send(fcinfo, &kind); } \
+	PG_FUNCTION_INFO_V1(type##_recv); \
+	Datum type##_recv(PG_FUNCTION_ARGS) { return summary_recv(fcinfo, &kind); }
+
+SUMMARY_IO(rivalry, RivalryKind)
+SUMMARY_IO(trend, TrendKind)
+SUMMARY_IO(market, MarketKind)
+
+/*
+ * summary = summary: equal canonical forms, byte for byte (the canonical
+ * form has no padding, no slack and no negative zero, so bytes are values).
+ */
+static bool
+summaries_equal(FunctionCallInfo fcinfo, const SummaryKind *kind)
 {
-	PG_RETURN_POINTER(summary_in(PG_GETARG_CSTRING(0), RIVALRY_SERIES, "rivalry"));
+	AdoptionPeriods *a = SummaryArg(fcinfo, 0, kind);
+	AdoptionPeriods *b = SummaryArg(fcinfo, 1, kind);
+
+	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
 }
 
-PG_FUNCTION_INFO_V1(rivalry_out);
+PG_FUNCTION_INFO_V1(summary_eq);
 Datum
-rivalry_out(PG_FUNCTION_ARGS)
+summary_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_CSTRING(summary_out(PG_GETARG_PERIODS(0)));
+	PG_RETURN_BOOL(summaries_equal(fcinfo, NULL));
 }
 
-PG_FUNCTION_INFO_V1(rivalry_recv);
+PG_FUNCTION_INFO_V1(summary_ne);
 Datum
-rivalry_recv(PG_FUNCTION_ARGS)
+summary_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_POINTER(summary_recv((StringInfo) PG_GETARG_POINTER(0), RIVALRY_SERIES, "rivalry"));
+	PG_RETURN_BOOL(!summaries_equal(fcinfo, NULL));
 }
 
-PG_FUNCTION_INFO_V1(rivalry_send);
+PG_FUNCTION_INFO_V1(market_eq);
 Datum
-rivalry_send(PG_FUNCTION_ARGS)
+market_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BYTEA_P(summary_send(PG_GETARG_PERIODS(0)));
+	PG_RETURN_BOOL(summaries_equal(fcinfo, &MarketKind));
 }
 
-PG_FUNCTION_INFO_V1(trend_in);
+PG_FUNCTION_INFO_V1(market_ne);
 Datum
-trend_in(PG_FUNCTION_ARGS)
+market_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_POINTER(summary_in(PG_GETARG_CSTRING(0), TREND_SERIES, "trend"));
-}
-
-PG_FUNCTION_INFO_V1(trend_out);
-Datum
-trend_out(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_CSTRING(summary_out(PG_GETARG_PERIODS(0)));
-}
-
-PG_FUNCTION_INFO_V1(trend_recv);
-Datum
-trend_recv(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_POINTER(summary_recv((StringInfo) PG_GETARG_POINTER(0), TREND_SERIES, "trend"));
-}
-
-PG_FUNCTION_INFO_V1(trend_send);
-Datum
-trend_send(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BYTEA_P(summary_send(PG_GETARG_PERIODS(0)));
+	PG_RETURN_BOOL(!summaries_equal(fcinfo, &MarketKind));
 }
 
 /* periods(summary): how many distinct periods were observed. */
@@ -402,9 +376,7 @@ PG_FUNCTION_INFO_V1(summary_periods);
 Datum
 summary_periods(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
-
-	PG_RETURN_INT32(p->nperiods);
+	PG_RETURN_INT32(PG_GETARG_SUMMARY(0)->nperiods);
 }
 
 /* first_period(summary), last_period(summary) */
@@ -412,7 +384,7 @@ PG_FUNCTION_INFO_V1(summary_first_period);
 Datum
 summary_first_period(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_SUMMARY(0);
 
 	CheckInstantKind(p, "first_period()", NULL);
 	if (p->nperiods == 0)
@@ -424,7 +396,7 @@ PG_FUNCTION_INFO_V1(summary_last_period);
 Datum
 summary_last_period(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_SUMMARY(0);
 
 	CheckInstantKind(p, "last_period()", NULL);
 	if (p->nperiods == 0)

@@ -1,41 +1,67 @@
 /*
  * summary.h
- *	  The summary types rivalry and trend in PostgreSQL: period tables as
- *	  varlena values, and conversions between their keys and SQL values.
+ *	  The summary types rivalry, trend and market in PostgreSQL: one
+ *	  protocol for all three.
+ *
+ * A summary is a canonical period table (src/core/periods.h) as a varlena.
+ * A small descriptor, SummaryKind, says what differs between the three
+ * types: how many series, and whether the series are labelled.  Everything
+ * else is shared: type I/O, equality, the aggregates' transition, combine
+ * and final functions, rollup() and rolling() (docs/design.md).
  */
 #ifndef ADOPTION_SUMMARY_H
 #define ADOPTION_SUMMARY_H
 
 #include "postgres.h"
 
-#include "datatype/timestamp.h"
 #include "fmgr.h"
 
-#include "core/fit.h"
-#include "core/period.h"
+#include "core/periods.h"
+#include "core/work.h"
 
-#define RIVALRY_SERIES 2
-#define TREND_SERIES 1
+typedef struct SummaryKind
+{
+	const char *name;			/* the SQL type: "rivalry", "trend", "market" */
+	int			nseries;		/* 2, 1, or 0: one per label */
+	bool		labelled;
+	const char *series_names[2];	/* for messages: "a" and "b", "value" */
+} SummaryKind;
 
-/* adoption.max_periods: the most periods one summary may hold */
-extern int	adoption_max_periods;
+extern const SummaryKind RivalryKind;
+extern const SummaryKind TrendKind;
+extern const SummaryKind MarketKind;
 
-/* A summary argument, detoasted and aligned (never modify it). */
-#define PG_GETARG_PERIODS(n) ((AdoptionPeriods *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+/*
+ * A summary argument, detoasted (a working state is flattened) and
+ * canonical.  kind NULL: any summary, for functions that only read its
+ * periods.  Never modify it.
+ */
+extern AdoptionPeriods *SummaryArg(FunctionCallInfo fcinfo, int argno, const SummaryKind *kind);
 
-/* Time kind of an argument's SQL type. */
-extern AdoptionTimeKind TimeKindOfType(Oid typid);
+#define PG_GETARG_RIVALRY(n) SummaryArg(fcinfo, (n), &RivalryKind)
+#define PG_GETARG_TREND(n) SummaryArg(fcinfo, (n), &TrendKind)
+#define PG_GETARG_MARKET(n) SummaryArg(fcinfo, (n), &MarketKind)
+#define PG_GETARG_SUMMARY(n) SummaryArg(fcinfo, (n), NULL)
 
-/* The period key of a time argument; refuses NaN and infinities. */
-extern int64 TimeKey(Datum time, AdoptionTimeKind kind, const char *argname);
+/* The kind of a canonical rivalry or trend, from its series count. */
+extern const SummaryKind *KindOfSeries(const AdoptionPeriods *p);
 
-/* Error unless the summary's time is a timestamp or date. */
-extern void CheckInstantKind(const AdoptionPeriods *p, const char *function,
-							 const char *numeric_hint);
+/* palloc as the core's allocator; sizes past 1 GB are a 54000 error. */
+extern const AdoptionMemory *PallocMemory(void);
 
-/* projection(): until finite, step positive; the k-th step after last. */
-extern void CheckProjectionArgs(TimestampTz until, const Interval *step);
-extern TimestampTz ProjectionStep(TimestampTz last, Interval *step, int64 k);
+/* A summary of size bytes (> 1 GB is 54000), its length word set. */
+extern AdoptionPeriods *AllocSummary(size_t size);
+
+/*
+ * Report what the core said (nothing for ADOPTION_OK): a sum or a row count
+ * past its type is 22003, too many periods 54000, a subtraction of what is
+ * not there 22023.  key and series say where; label names a market's series.
+ */
+extern void ReportStatus(AdoptionStatus status, const SummaryKind *kind, AdoptionTimeKind time,
+						 int64 key, int series, const char *label);
+
+/* Error when more than adoption.max_periods periods (54000). */
+extern void ReportTooManyPeriods(void) pg_attribute_noreturn();
 
 /*
  * Refuse a summary read from outside: 22P02-style text ("invalid input
@@ -45,6 +71,9 @@ extern TimestampTz ProjectionStep(TimestampTz last, Interval *step, int64 k);
 extern void ReportInvalidSummary(int sqlstate, const char *typname, const char *str,
 								 const char *problem) pg_attribute_noreturn();
 
+/* Error unless two summaries are over the same kind of time (42804). */
+extern void CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b);
+
 /* A row that adds nothing: return the state as it is (NULL before the first row). */
 #define PG_RETURN_STATE_UNCHANGED() \
 	do { \
@@ -53,63 +82,36 @@ extern void ReportInvalidSummary(int sqlstate, const char *typname, const char *
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
 	} while (0)
 
-/* Error unless two summaries are over the same kind of time. */
-extern void CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b);
+/*
+ * Summaries as sums of rows (state.c): a + b (sign 1), or a - b (sign -1)
+ * when b's rows are among a's, else NULL.  Canonical, in the current
+ * context.
+ */
+extern AdoptionPeriods *SummaryAddUp(const SummaryKind *kind, AdoptionPeriods *a,
+									 AdoptionPeriods *b, int sign);
 
 /*
- * The time kind of a transition function's time argument (its second),
- * looked up once per query.
+ * The canonical form of a summary whose rows may be in any order and
+ * repeat (0.4.0 could store a market's working form): its rows added up
+ * afresh.  labelled summaries keep their labels after "capacity" entries.
  */
-extern AdoptionTimeKind ArgumentTimeKind(FunctionCallInfo fcinfo);
+extern AdoptionPeriods *SummaryFromRows(const SummaryKind *kind, const AdoptionPeriods *p,
+										int capacity);
 
 /*
- * Error unless a transition state is over the time argument's kind of time
- * (an aggregate of the user's may start from an INITCOND over another).
+ * A summary remade period by period (state.c): every period of p moved to
+ * key map(key), periods that land together summed exactly.
  */
-extern void CheckStateKind(const AdoptionPeriods *p, FunctionCallInfo fcinfo);
-
-/* A key offset by x (seconds) from the first period, as timestamptz. */
-extern TimestampTz KeyPlusSeconds(const AdoptionPeriods *p, double x, bool clamp);
-
-/* An instant as x: seconds since the summary's first period. */
-extern double InstantX(const AdoptionPeriods *p, TimestampTz t);
-
-/* x as a number in the input's units: epoch seconds for time kinds. */
-extern double XPoint(const AdoptionPeriods *p, double x);
+extern AdoptionPeriods *SummaryRekeyed(const SummaryKind *kind, const AdoptionPeriods *p,
+									   int64 (*map) (int64 key, void *arg), void *arg);
 
 /*
- * A "per" or "unit" interval in x units: seconds, as extract(epoch FROM
- * interval) counts them.  NULL (isnull) gives default_interval for time
- * kinds and one unit for numeric time, where an interval is an error.
+ * A market's labels a and b (indexes, or -1 for none) as a rivalry: equal
+ * to rivalry_agg(time, label, value, a_label, b_label) over its rows.
  */
-extern double PerInterval(const AdoptionPeriods *p, Interval *per, bool isnull,
-						  const char *argname, const Interval *default_interval);
+extern AdoptionPeriods *SummarySelect(const AdoptionPeriods *m, int a, int b);
 
-/* PerInterval() of argument argno, which may be NULL. */
-#define PerArgument(fcinfo, argno, p, argname, default_interval) \
-	PerInterval((p), PG_ARGISNULL(argno) ? NULL : DatumGetIntervalP(PG_GETARG_DATUM(argno)), \
-				PG_ARGISNULL(argno), (argname), (default_interval))
-
-/* Error when more than adoption.max_periods periods. */
-extern void CheckPeriodCount(int64 nperiods);
-
-/*
- * The canonical form of a summary (compacted, no spare capacity): p itself
- * when it is canonical already, else a new copy.
- */
-extern AdoptionPeriods *Canonical(AdoptionPeriods *p);
-
-/* Merge two summaries of the same type into a new canonical one. */
-extern AdoptionPeriods *MergeSummaries(AdoptionPeriods *a, AdoptionPeriods *b);
-
-/* Capacities of transition states: the first one, and the next one up. */
-extern int	InitialCapacity(int nseries);
-extern int	GrownCapacity(const AdoptionPeriods *p);
-
-/* adoption.max_labels: the most labels one market may hold */
-extern int	adoption_max_labels;
-
-/* Workspace for fits of p. */
+/* Work space for fits of p. */
 extern double *FitWorkspace(const AdoptionPeriods *p);
 
 #endif							/* ADOPTION_SUMMARY_H */

@@ -17,6 +17,8 @@
 
 #include "adoption.h"
 #include "core/distributions.h"
+#include "rows.h"
+#include "sqltime.h"
 #include "summary.h"
 
 static const Interval one_year = {0, 0, 12};
@@ -35,7 +37,7 @@ PG_FUNCTION_INFO_V1(trend_first_value);
 Datum
 trend_first_value(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_TREND(0);
 
 	if (p->nperiods == 0)
 		PG_RETURN_NULL();
@@ -46,7 +48,7 @@ PG_FUNCTION_INFO_V1(trend_last_value);
 Datum
 trend_last_value(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_TREND(0);
 
 	if (p->nperiods == 0)
 		PG_RETURN_NULL();
@@ -58,7 +60,7 @@ PG_FUNCTION_INFO_V1(trend_change);
 Datum
 trend_change(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_TREND(0);
 	double		first;
 	double		result;
 
@@ -84,7 +86,7 @@ trend_slope(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	p = Canonical(PG_GETARG_PERIODS(0));
+	p = PG_GETARG_TREND(0);
 	per = PerArgument(fcinfo, 1, p, "per", &one_year);
 	if (!trend_fit(p, false, &fit))
 		PG_RETURN_NULL();
@@ -103,7 +105,7 @@ trend_growth_rate(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	p = Canonical(PG_GETARG_PERIODS(0));
+	p = PG_GETARG_TREND(0);
 	per = PerArgument(fcinfo, 1, p, "per", &one_year);
 	if (!trend_fit(p, true, &fit))
 		PG_RETURN_NULL();
@@ -124,7 +126,7 @@ trend_doubling_time(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	p = Canonical(PG_GETARG_PERIODS(0));
+	p = PG_GETARG_TREND(0);
 	unit = PerArgument(fcinfo, 1, p, "unit", &one_year);
 	if (!trend_fit(p, true, &fit) || !(fit.b1 > 0.0))
 		PG_RETURN_NULL();
@@ -136,7 +138,7 @@ PG_FUNCTION_INFO_V1(trend_value_at);
 Datum
 trend_value_at(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_TREND(0);
 	TimestampTz t = PG_GETARG_TIMESTAMPTZ(1);
 	AdoptionFit fit;
 
@@ -147,7 +149,7 @@ trend_value_at(PG_FUNCTION_ARGS)
 				 errmsg("time cannot be infinite")));
 	if (!trend_fit(p, false, &fit))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(fit.b0 + fit.b1 * (InstantX(p, t) - fit.xbar));
+	PG_RETURN_FLOAT8(adoption_fit_at(&fit, InstantX(p, t)));
 }
 
 /* reaches(tr, value): the instant the fitted line reaches value; NULL when flat */
@@ -155,7 +157,7 @@ PG_FUNCTION_INFO_V1(trend_reaches);
 Datum
 trend_reaches(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_TREND(0);
 	double		value = PG_GETARG_FLOAT8(1);
 	AdoptionFit fit;
 	double		x;
@@ -164,7 +166,7 @@ trend_reaches(PG_FUNCTION_ARGS)
 	CheckFinite(value, "value");
 	if (!trend_fit(p, false, &fit) || !adoption_fit_crossing(&fit, value, &x))
 		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(KeyPlusSeconds(p, x, false));
+	PG_RETURN_TIMESTAMPTZ(SummaryInstant(p, x, false));
 }
 
 /* r2(tr): coefficient of determination of the fitted line */
@@ -172,7 +174,7 @@ PG_FUNCTION_INFO_V1(trend_r2);
 Datum
 trend_r2(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = Canonical(PG_GETARG_PERIODS(0));
+	AdoptionPeriods *p = PG_GETARG_TREND(0);
 	AdoptionFit fit;
 
 	if (!trend_fit(p, false, &fit) || isnan(fit.r2))
@@ -187,22 +189,22 @@ typedef struct TrendProjection
 	AdoptionFit fit;
 	bool		fitted;
 	double		q;				/* quantile for the band; 0 when none */
-	ReturnSetInfo *rsinfo;
 } TrendProjection;
 
-/* One row: the observed value when observed, then the line and its band at t. */
+/* One row: the observed value, then the line and its band at x. */
 static void
-trend_projection_row(TrendProjection *pr, TimestampTz t, bool observed, double value)
+trend_projection_row(void *arg, TimestampTz t, double x, int period, Datum *values, bool *nulls)
 {
-	Datum		values[5];
-	bool		nulls[5] = {false, !observed, true, true, true};
+	TrendProjection *pr = arg;
 
-	values[0] = TimestampTzGetDatum(t);
-	values[1] = Float8GetDatum(value);
+	if (period >= 0)
+	{
+		values[1] = Float8GetDatum(adoption_sum(pr->p, period, 0));
+		nulls[1] = false;
+	}
 	if (pr->fitted)
 	{
-		double		x = InstantX(pr->p, t);
-		double		y = pr->fit.b0 + pr->fit.b1 * (x - pr->fit.xbar);
+		double		y = adoption_fit_at(&pr->fit, x);
 
 		values[2] = Float8GetDatum(y);
 		nulls[2] = false;
@@ -215,7 +217,6 @@ trend_projection_row(TrendProjection *pr, TimestampTz t, bool observed, double v
 			nulls[3] = nulls[4] = false;
 		}
 	}
-	tuplestore_putvalues(pr->rsinfo->setResult, pr->rsinfo->setDesc, values, nulls);
 }
 
 /*
@@ -231,32 +232,14 @@ trend_projection(PG_FUNCTION_ARGS)
 	TimestampTz until = PG_GETARG_TIMESTAMPTZ(1);
 	Interval   *step = PG_GETARG_INTERVAL_P(2);
 	double		level = PG_GETARG_FLOAT8(3);
-	TimestampTz last;
-	int64		k;
-	int			i;
 
-	pr.p = Canonical(PG_GETARG_PERIODS(0));
-	pr.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	pr.p = PG_GETARG_TREND(0);
 	CheckInstantKind(pr.p, "projection()", NULL);
 	CheckLevel(level);
 	CheckProjectionArgs(until, step);
 	InitMaterializedSRF(fcinfo, 0);
-	if (pr.p->nperiods == 0)
-		return (Datum) 0;
 	pr.fitted = trend_fit(pr.p, false, &pr.fit);
 	pr.q = pr.fitted && pr.fit.df >= 1 ? adoption_qt(0.5 + level / 2.0, pr.fit.df) : 0.0;
-
-	for (i = 0; i < pr.p->nperiods; i++)
-		trend_projection_row(&pr, adoption_key(pr.p, i), true, adoption_sum(pr.p, i, 0));
-
-	last = adoption_key(pr.p, pr.p->nperiods - 1);
-	for (k = 1;; k++)
-	{
-		TimestampTz t = ProjectionStep(last, step, k);
-
-		if (t > until)
-			break;
-		trend_projection_row(&pr, t, false, 0.0);
-	}
+	ProjectionRows(fcinfo, pr.p, until, step, 5, trend_projection_row, &pr);
 	return (Datum) 0;
 }

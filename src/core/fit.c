@@ -1,6 +1,6 @@
 /*
  * fit.c
- *	  Straight-line fits of a period table, parity and its Fieller interval.
+ *	  Straight-line fits of a summary, parity and its Fieller interval.
  */
 #include "fit.h"
 
@@ -8,26 +8,57 @@
 #include <math.h>
 #include <string.h>
 
-#define USECS_PER_SEC 1000000.0
+static const char *const method_names[] = {
+	[ADOPTION_LOGLINEAR] = "loglinear",
+	[ADOPTION_LOGISTIC] = "logistic",
+	[ADOPTION_LINEAR] = "linear",
+};
+
+bool
+adoption_method_parse(const char *name, AdoptionMethod *method)
+{
+	int			i;
+
+	for (i = 0; i < (int) (sizeof(method_names) / sizeof(method_names[0])); i++)
+	{
+		if (strcmp(name, method_names[i]) == 0)
+		{
+			*method = (AdoptionMethod) i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *
+adoption_method_name(AdoptionMethod method)
+{
+	return method_names[method];
+}
+
+const char *
+adoption_fit_status_name(AdoptionFitStatus status)
+{
+	switch (status)
+	{
+		case ADOPTION_FIT_OK:
+			return "ok";
+		case ADOPTION_FIT_TOO_FEW:
+			return "fewer than two periods the method can use";
+		case ADOPTION_FIT_ONE_TIME:
+			return "every period the method can use is at one time";
+		case ADOPTION_FIT_SEPARATED:
+			return "complete separation: fitted shares of 0 or 1, no maximum likelihood estimate";
+		case ADOPTION_FIT_NOT_CONVERGED:
+			return "the logistic fit did not converge in 25 iterations";
+	}
+	return "unknown";
+}
 
 double
 adoption_period_x(const AdoptionPeriods *p, int i)
 {
-	int64_t		k0 = adoption_key(p, 0);
-	int64_t		k = adoption_key(p, i);
-
-	if (p->kind == ADOPTION_TIME_NUMBER)
-		return adoption_key_number(k) - adoption_key_number(k0);
-	/* exact in int64, then one rounding: keys span < 2^63 microseconds */
-	return (double) (k - k0) / USECS_PER_SEC;
-}
-
-double
-adoption_x_key_offset(const AdoptionPeriods *p, double x)
-{
-	if (p->kind == ADOPTION_TIME_NUMBER)
-		return adoption_key_number(adoption_key(p, 0)) + x;
-	return rint(x * USECS_PER_SEC);
+	return adoption_key_x((AdoptionTimeKind) p->kind, adoption_key(p, 0), adoption_key(p, i));
 }
 
 static void
@@ -53,7 +84,10 @@ adoption_wls(const double *x, const double *y, const double *w, int n, AdoptionF
 
 	fit->ok = false;
 	if (n < 2)
+	{
+		fit->status = ADOPTION_FIT_TOO_FEW;
 		return;
+	}
 	/* two-pass weighted means: the second pass corrects the first's rounding */
 	for (i = 0; i < n; i++)
 	{
@@ -64,7 +98,10 @@ adoption_wls(const double *x, const double *y, const double *w, int n, AdoptionF
 		ybar += wi * y[i];
 	}
 	if (!(sw > 0.0))
+	{
+		fit->status = ADOPTION_FIT_TOO_FEW;
 		return;
+	}
 	xbar /= sw;
 	ybar /= sw;
 	for (i = 0; i < n; i++)
@@ -87,8 +124,13 @@ adoption_wls(const double *x, const double *y, const double *w, int n, AdoptionF
 		syy += wi * cy * cy;
 	}
 	if (!(sxx > 0.0))
+	{
+		fit->status = ADOPTION_FIT_ONE_TIME;
 		return;
+	}
 	fit->ok = true;
+	fit->status = ADOPTION_FIT_OK;
+	fit->converged = true;
 	fit->xbar = xbar;
 	fit->b0 = ybar;
 	fit->b1 = sxy / sxx;
@@ -122,10 +164,32 @@ log_ratio(double a, double b)
 	return log(a) - log(b);
 }
 
+/*
+ * The logit link as R's binomial()$linkinv and $mu.eta compute them
+ * (src/library/stats/src/family.c): beyond |eta| = 30 the share is held
+ * at DBL_EPSILON from 0 or 1 and its derivative at DBL_EPSILON, so that no
+ * weight is zero and no working response infinite.
+ */
+#define LOGIT_THRESHOLD 30.0
+
 static double
-expit(double eta)
+logit_share(double eta)
 {
-	return eta >= 0.0 ? 1.0 / (1.0 + exp(-eta)) : exp(eta) / (1.0 + exp(eta));
+	double		t = eta < -LOGIT_THRESHOLD ? DBL_EPSILON :
+		eta > LOGIT_THRESHOLD ? 1.0 / DBL_EPSILON : exp(eta);
+
+	return t / (1.0 + t);
+}
+
+static double
+logit_share_slope(double eta)
+{
+	double		e;
+
+	if (eta > LOGIT_THRESHOLD || eta < -LOGIT_THRESHOLD)
+		return DBL_EPSILON;
+	e = exp(eta);
+	return e / ((1.0 + e) * (1.0 + e));
 }
 
 /* y log(y / mu), 0 at y = 0 */
@@ -135,6 +199,7 @@ ylogy(double y, double mu)
 	return y > 0.0 ? y * log(y / mu) : 0.0;
 }
 
+/* The binomial deviance of a out of m at shares mu, as R's binomial()$dev.resids. */
 static double
 binomial_deviance(const double *a, const double *m, const double *mu, int n)
 {
@@ -147,10 +212,31 @@ binomial_deviance(const double *a, const double *m, const double *mu, int n)
 	return dev;
 }
 
+/* Shares and linear predictors of the line (b0, b1) centred at xbar. */
+static void
+logistic_predict(const double *x, int n, double b0, double b1, double xbar,
+				 double *eta, double *mu)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		eta[i] = b0 + b1 * (x[i] - xbar);
+		mu[i] = logit_share(eta[i]);
+	}
+}
+
 /*
  * Binomial GLM with logit link by iteratively reweighted least squares, as
- * R's glm.fit: start from mu = (a + 1/2) / (m + 1), iterate the weighted fit
- * of the working response until the deviance settles.
+ * R's glm.fit does it: start from mu = (a + 1/2) / (m + 1), take weighted
+ * least-squares steps on the working response, and call the fit converged
+ * when the deviance changes by less than 1e-8 of itself (plus 0.1), within
+ * 25 iterations.  Then up to three more steps polish the coefficients
+ * (quadratic convergence: each roughly squares the error), which moves
+ * nothing R would see but the last digits.
+ *
+ * Fitted shares held at the clamp (|eta| > 30) mean complete separation:
+ * there is no maximum likelihood estimate, and the fit says so.
  */
 static void
 fit_logistic(const double *x, const double *a, const double *m, int n,
@@ -159,52 +245,83 @@ fit_logistic(const double *x, const double *a, const double *m, int n,
 	double	   *z = work;
 	double	   *w = work + n;
 	double	   *mu = work + 2 * n;
+	double	   *eta = work + 3 * n;
 	double		dev;
-	double		devold = INFINITY;
+	double		devold;
 	double		pearson = 0.0;
 	double		sw = 0.0;
 	double		sxx = 0.0;
+	bool		converged = false;
+	int			iterations = 0;
 	int			iter;
 	int			i;
 
 	fit->ok = false;
 	for (i = 0; i < n; i++)
-		mu[i] = (a[i] + 0.5) / (m[i] + 1.0);
-	dev = binomial_deviance(a, m, mu, n);
-	for (iter = 1; iter <= 100; iter++)
 	{
+		mu[i] = (a[i] + 0.5) / (m[i] + 1.0);
+		eta[i] = log(mu[i]) - log1p(-mu[i]);
+	}
+	devold = binomial_deviance(a, m, mu, n);
+	for (iter = 1; iter <= (converged ? iterations + 3 : 25); iter++)
+	{
+		double		b1 = fit->b1;
+		double		origin = fit->b0 - fit->b1 * fit->xbar;
+
 		for (i = 0; i < n; i++)
 		{
-			double		v = mu[i] * (1.0 - mu[i]);
-			double		eta = log(mu[i]) - log1p(-mu[i]);
+			double		d = logit_share_slope(eta[i]);
 
-			z[i] = eta + (a[i] / m[i] - mu[i]) / v;
-			w[i] = m[i] * v;
+			z[i] = eta[i] + (a[i] / m[i] - mu[i]) / d;
+			w[i] = m[i] * d * d / (mu[i] * (1.0 - mu[i]));
 		}
 		adoption_wls(x, z, w, n, fit);
 		if (!fit->ok)
-			return;
-		for (i = 0; i < n; i++)
 		{
-			mu[i] = expit(fit->b0 + fit->b1 * (x[i] - fit->xbar));
-			/* fitted probabilities of 0 or 1: the data are separated */
-			if (!(mu[i] > 0.0 && mu[i] < 1.0))
-			{
-				fit->ok = false;
-				return;
-			}
+			fit->converged = false;
+			return;
+		}
+		logistic_predict(x, n, fit->b0, fit->b1, fit->xbar, eta, mu);
+		dev = binomial_deviance(a, m, mu, n);
+		if (!isfinite(dev))
+		{
+			fit->ok = false;
+			fit->converged = false;
+			fit->status = ADOPTION_FIT_NOT_CONVERGED;
+			return;
+		}
+		if (converged)
+		{
+			/* polishing: stop once the line no longer moves */
+			double		o = fit->b0 - fit->b1 * fit->xbar;
+
+			if (fabs(fit->b1 - b1) <= 4 * DBL_EPSILON * fabs(fit->b1) &&
+				fabs(o - origin) <= 4 * DBL_EPSILON * (fabs(fit->b0) + fabs(fit->b1 * fit->xbar)))
+				break;
+			continue;
+		}
+		if (fabs(dev - devold) / (fabs(dev) + 0.1) < 1e-8)
+		{
+			converged = true;
+			iterations = iter;
 		}
 		devold = dev;
-		dev = binomial_deviance(a, m, mu, n);
-		fit->iterations = iter;
-		if (fabs(dev - devold) <= 1e-13 * (fabs(dev) + 0.1))
-			break;
 	}
-	if (iter > 100 || !isfinite(dev))
+	fit->converged = converged;
+	fit->iterations = converged ? iterations : 25;
+	if (!converged)
 	{
 		fit->ok = false;
+		fit->status = ADOPTION_FIT_NOT_CONVERGED;
 		return;
 	}
+	for (i = 0; i < n; i++)
+		if (fabs(eta[i]) > LOGIT_THRESHOLD)
+		{
+			fit->ok = false;
+			fit->status = ADOPTION_FIT_SEPARATED;
+			return;
+		}
 	/* covariance at the estimates: centred, so diagonal */
 	for (i = 0; i < n; i++)
 	{
@@ -217,7 +334,7 @@ fit_logistic(const double *x, const double *a, const double *m, int n,
 		sxx += wi * cx * cx;
 		pearson += r * r / (m[i] * v);
 	}
-	fit->deviance = dev;
+	fit->deviance = binomial_deviance(a, m, mu, n);
 	fit->r2 = NAN;
 	fit->df = n - 2;
 	fit->dispersion = fit->df > 0 ? pearson / fit->df : NAN;
@@ -256,6 +373,8 @@ adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method,
 		fit_logistic(x, y, m, used, work + 3 * n, fit);
 	else
 		adoption_wls(x, y, NULL, used, fit);
+	if (used < 2)
+		fit->status = ADOPTION_FIT_TOO_FEW;
 	fit->used = used;
 	fit->skipped = n - used;
 }
@@ -326,4 +445,28 @@ adoption_fit_se(const AdoptionFit *fit, double x)
 	double		d = x - fit->xbar;
 
 	return sqrt(fit->v00 + d * d * fit->v11);
+}
+
+bool
+adoption_parity_two_point(double ratio1, double ratio2, AdoptionMethod method, double *f)
+{
+	double		y1;
+	double		y2;
+
+	if (method == ADOPTION_LINEAR)
+	{
+		/* ratio = 1 on the straight line through (0, ratio1) and (1, ratio2) */
+		y1 = ratio1 - 1.0;
+		y2 = ratio2 - 1.0;
+	}
+	else
+	{
+		/* ln(ratio) = 0 on the straight line through the log-ratios */
+		y1 = log(ratio1);
+		y2 = log(ratio2);
+	}
+	if (y1 == y2)
+		return false;
+	*f = y1 / (y1 - y2);
+	return true;
 }

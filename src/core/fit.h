@@ -1,10 +1,10 @@
 /*
  * fit.h
- *	  Straight-line fits of a period table, parity and its Fieller interval.
+ *	  Straight-line fits of a summary, parity and its Fieller interval.
  *
  * Time enters every fit as x, seconds (or units of numeric time) from the
- * table's first period, and every fit is centred: the line is
- * y = b0 + b1 (x - xbar), so b0 and b1 are uncorrelated and the parity
+ * summary's first period (timeaxis.h), and every fit is centred: the line
+ * is y = b0 + b1 (x - xbar), so b0 and b1 are uncorrelated and the parity
  * instant xbar - b0 / b1 keeps its digits even for epoch times near 2e9.
  *
  * Plain C99; no PostgreSQL headers.
@@ -12,12 +12,39 @@
 #ifndef ADOPTION_FIT_H
 #define ADOPTION_FIT_H
 
-#include "estimates.h"
-#include "period.h"
+#include <stdbool.h>
+
+#include "periods.h"
+
+/* Models a ratio can follow over time (the SQL "method" argument). */
+typedef enum AdoptionMethod
+{
+	ADOPTION_LOGLINEAR,			/* ln(ratio) linear in time (Fisher-Pry) */
+	ADOPTION_LOGISTIC,			/* binomial GLM of a out of a + b */
+	ADOPTION_LINEAR				/* ratio linear in time */
+} AdoptionMethod;
+
+/* Valid method names, for error hints. */
+#define ADOPTION_METHOD_NAMES "\"loglinear\", \"logistic\", \"linear\""
+
+/* Parse a method name; false when it is none of ADOPTION_METHOD_NAMES. */
+extern bool adoption_method_parse(const char *name, AdoptionMethod *method);
+extern const char *adoption_method_name(AdoptionMethod method);
+
+/* Why a fit has no line, or how it got one. */
+typedef enum AdoptionFitStatus
+{
+	ADOPTION_FIT_OK = 0,
+	ADOPTION_FIT_TOO_FEW,		/* fewer than two periods the method can use */
+	ADOPTION_FIT_ONE_TIME,		/* the periods it can use are all at one time */
+	ADOPTION_FIT_SEPARATED,		/* logistic: fitted shares of 0 or 1 (separation) */
+	ADOPTION_FIT_NOT_CONVERGED	/* logistic: no convergence in the iterations R allows */
+} AdoptionFitStatus;
 
 typedef struct AdoptionFit
 {
-	bool		ok;				/* a line was fitted (>= 2 distinct times) */
+	bool		ok;				/* a line was fitted */
+	AdoptionFitStatus status;
 	int			used;			/* periods the model could use */
 	int			skipped;		/* periods it could not (zero counts) */
 	double		xbar;			/* centre, in x units */
@@ -29,31 +56,30 @@ typedef struct AdoptionFit
 	double		dispersion;		/* residual variance; Pearson dispersion for logistic */
 	double		r2;				/* coefficient of determination; NaN for logistic */
 	double		deviance;		/* residual sum of squares; binomial deviance for logistic */
-	int			iterations;		/* IRLS iterations (logistic) */
+	bool		converged;		/* least squares always; logistic by R's test */
+	int			iterations;		/* IRLS iterations to R's convergence (0 for least squares) */
 } AdoptionFit;
 
-/*
- * x of period i: seconds since the first period for time kinds, units since
- * the first period for numeric time.
- */
+/* A line's status as words, for fit(): "ok", "too few periods", ... */
+extern const char *adoption_fit_status_name(AdoptionFitStatus status);
+
+/* x of period i: seconds (units) since the summary's first period. */
 extern double adoption_period_x(const AdoptionPeriods *p, int i);
 
-/* The key at x (rounded to the microsecond for time kinds). */
-extern double adoption_x_key_offset(const AdoptionPeriods *p, double x);
-
 /*
- * Fit series 0 over series 1 (a over b) of a compacted table by method:
+ * Fit series 0 over series 1 (a over b) of a summary by method:
  *	loglinear	least squares of ln(a/b) on x, periods with a > 0 and b > 0
  *	logistic	binomial GLM of a out of a + b, logit link, IRLS maximum
- *				likelihood, quasi-binomial dispersion; periods with a + b > 0
+ *				likelihood as R's glm.fit, quasi-binomial dispersion;
+ *				periods with a + b > 0
  *	linear		least squares of a/b on x, periods with b > 0
- * work holds 6 * p->nperiods doubles.
+ * work holds 7 * p->nperiods doubles.
  */
 extern void adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method,
 								 double *work, AdoptionFit *fit);
 
 /*
- * Fit one series of a table on x: least squares of the value (log_scale
+ * Fit one series of a summary on x: least squares of the value (log_scale
  * false) or of its logarithm over positive values (log_scale true).
  * work holds 2 * p->nperiods doubles.
  */
@@ -63,6 +89,13 @@ extern void adoption_fit_series(const AdoptionPeriods *p, int series, bool log_s
 /* Weighted least squares of y on x (w NULL: unweighted), centred. */
 extern void adoption_wls(const double *x, const double *y, const double *w, int n,
 						 AdoptionFit *fit);
+
+/* The fitted line at x: b0 + b1 (x - xbar). */
+static inline double
+adoption_fit_at(const AdoptionFit *fit, double x)
+{
+	return fit->b0 + fit->b1 * (x - fit->xbar);
+}
 
 /*
  * Where the fitted line reaches level (0 for a log-ratio, 1 for a linear
@@ -80,5 +113,16 @@ extern void adoption_fit_fieller(const AdoptionFit *fit, double level, double q,
 
 /* Standard error of the fitted line at x. */
 extern double adoption_fit_se(const AdoptionFit *fit, double x);
+
+/*
+ * Two-point parity: the fraction f of the way from observation 1 to
+ * observation 2 at which the ratio, following method (ADOPTION_LOGLINEAR or
+ * ADOPTION_LINEAR), reaches 1.  The instant is t1 + f * (t2 - t1); f may lie
+ * outside [0, 1].  Returns false when the ratio does not move, so it never
+ * reaches parity (or is at parity throughout).  Ratios must be > 0 for
+ * ADOPTION_LOGLINEAR and >= 0 for ADOPTION_LINEAR.
+ */
+extern bool adoption_parity_two_point(double ratio1, double ratio2,
+									  AdoptionMethod method, double *f);
 
 #endif							/* ADOPTION_FIT_H */

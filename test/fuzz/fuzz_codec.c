@@ -4,11 +4,14 @@
  *
  * The first byte chooses the decoder (bit 1: binary, else text) and the
  * type (bit 2: market, else bit 0: rivalry, else trend); the rest is the
- * input.  Whatever the
- * input, decoding must not crash or read out of bounds (AddressSanitizer),
- * must not hit undefined behaviour (UndefinedBehaviorSanitizer), and a value
- * that decodes and checks out must round-trip exactly: text back to equal
- * bytes in memory, binary back to the very same bytes.
+ * input.  Whatever the input, decoding must not crash or read out of bounds
+ * (AddressSanitizer), must not hit undefined behaviour
+ * (UndefinedBehaviorSanitizer), and a value that decodes and checks out
+ * must:
+ *	- write a text that reads back to the same bytes, and a binary form that
+ *	  reads back to the same bytes (and, read from binary, is those bytes);
+ *	- be canonical: added to an empty working table, it flattens back to
+ *	  itself, byte for byte (src/core/work.h).
  *
  * Build and run: make fuzz (clang-14 from Debian, with libclang-rt-14-dev).
  */
@@ -16,153 +19,156 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codec.h"
-#include "period.h"
+#include "binary.h"
+#include "periods.h"
+#include "text.h"
+#include "work.h"
+
+#include "support.h"
 
 /* more than any input of the fuzzer's sizes can name, less than memory */
-#define MAX_CAPACITY 100000
+#define MAX_PERIODS 100000
+#define MAX_LABELS 1000
 
-static void
-check_text(const char *text, int nseries)
+/* Same bytes after the length word. */
+static bool
+same(const AdoptionPeriods *a, size_t asize, const AdoptionPeriods *b, size_t bsize)
 {
-	int			capacity = adoption_json_max_periods(text);
-	AdoptionPeriods *p;
-	AdoptionPeriods *again;
-	char	   *out;
-	size_t		bytes;
+	return asize == bsize &&
+		memcmp((const char *) a + 4, (const char *) b + 4, asize - 4) == 0;
+}
 
-	if (capacity > MAX_CAPACITY)
-		return;
-	p = malloc(adoption_periods_size(nseries, capacity));
-	if (adoption_json_read(text, nseries, p, capacity) == NULL &&
-		adoption_periods_check(p, nseries) == ADOPTION_CHECK_OK)
+/* A valid summary added to empty working tables flattens back to itself. */
+static void
+check_canonical(const AdoptionPeriods *p, size_t size, int nseries, bool labelled)
+{
+	if (!labelled)
 	{
-		bytes = adoption_periods_size(nseries, p->nperiods);
-		out = malloc(adoption_json_size(p));
-		if (adoption_json_write(p, out) >= adoption_json_size(p))
+		AdoptionWork w;
+		size_t		flat_size;
+		AdoptionPeriods *q;
+
+		adoption_work_init(&w, &test_memory, (AdoptionTimeKind) p->kind, nseries, MAX_PERIODS);
+		if (adoption_work_add_summary(&w, p, size, false, NULL, 1) != ADOPTION_OK ||
+			adoption_work_flat_size(&w, &flat_size) != ADOPTION_OK)
 			abort();
-		again = malloc(adoption_periods_size(nseries, adoption_json_max_periods(out)));
-		if (adoption_json_read(out, nseries, again, adoption_json_max_periods(out)) != NULL ||
-			adoption_periods_check(again, nseries) != ADOPTION_CHECK_OK ||
-			memcmp((char *) p + sizeof(int32_t), (char *) again + sizeof(int32_t),
-				   bytes - sizeof(int32_t)) != 0)
+		q = malloc(flat_size);
+		adoption_work_flatten(&w, q);
+		if (!same(p, size, q, flat_size))
 			abort();
-		free(again);
-		free(out);
+		free(q);
+		adoption_work_free(&w);
 	}
-	free(p);
+	else
+	{
+		int			n = p->nseries;
+		AdoptionWork *works = malloc(sizeof(AdoptionWork) * (n > 0 ? n : 1));
+		AdoptionWork **order = malloc(sizeof(AdoptionWork *) * (n > 0 ? n : 1));
+		int		   *map = malloc(sizeof(int) * (n > 0 ? n : 1));
+		size_t		labels_size = (size_t) (adoption_labels_end(p, true) - adoption_labels_at(p));
+		AdoptionMarketPlan plan;
+		AdoptionPeriods *q;
+		int			l;
+
+		for (l = 0; l < n; l++)
+			map[l] = -1;
+		for (l = 0; l < n; l++)
+		{
+			size_t		s;
+
+			adoption_work_init(&works[l], &test_memory, (AdoptionTimeKind) p->kind, 1, MAX_PERIODS);
+			map[l] = 0;
+			if (adoption_work_add_summary(&works[l], p, size, true, map, 1) != ADOPTION_OK ||
+				adoption_work_flat_size(&works[l], &s) != ADOPTION_OK)
+				abort();
+			map[l] = -1;
+			order[l] = &works[l];
+		}
+		if (n > 0)
+		{
+			adoption_market_plan(order, n, labels_size, &test_memory, &plan);
+			q = calloc(1, plan.size);
+			adoption_market_flatten(order, n, &plan, q);
+			memcpy(adoption_labels_at(q), adoption_labels_at(p), labels_size);
+			if (!same(p, size, q, plan.size))
+				abort();
+			free(q);
+			free(plan.keys);
+		}
+		for (l = 0; l < n; l++)
+			adoption_work_free(&works[l]);
+		free(works);
+		free(order);
+		free(map);
+	}
 }
 
 static void
-check_binary(const unsigned char *data, size_t size, int nseries)
+check_round_trips(const AdoptionPeriods *p, size_t size, int nseries, bool labelled)
 {
-	int			capacity = adoption_binary_max_periods(size, nseries);
-	AdoptionPeriods *p;
+	char	   *text = malloc(adoption_text_size(p, size, labelled));
+	size_t		len = adoption_text_write(p, size, labelled, text);
+	unsigned char *bin;
+	AdoptionTextRead tr;
+	AdoptionBinaryRead br;
 
-	if (capacity > MAX_CAPACITY)
+	if (len >= adoption_text_size(p, size, labelled))
+		abort();
+	adoption_text_read(text, nseries, labelled, MAX_PERIODS, MAX_LABELS, &test_memory, &tr);
+	if (tr.problem != NULL || !same(p, size, tr.summary, tr.size))
+		abort();
+	free(tr.summary);
+	free(text);
+
+	bin = malloc(adoption_binary_size(p, size, labelled));
+	adoption_binary_write(p, size, labelled, bin);
+	adoption_binary_read(bin, adoption_binary_size(p, size, labelled), nseries, labelled,
+						 MAX_PERIODS, MAX_LABELS, &test_memory, &br);
+	if (br.problem != NULL || !same(p, size, br.summary, br.size))
+		abort();
+	free(br.summary);
+	free(bin);
+}
+
+static void
+check_text(const char *text, int nseries, bool labelled)
+{
+	AdoptionTextRead r;
+
+	adoption_text_read(text, nseries, labelled, MAX_PERIODS, MAX_LABELS, &test_memory, &r);
+	if (r.problem != NULL)
 		return;
-	p = malloc(adoption_periods_size(nseries, capacity));
-	if (adoption_binary_read(data, size, nseries, p, capacity) == NULL &&
-		adoption_periods_check(p, nseries) == ADOPTION_CHECK_OK)
+	if (adoption_periods_check(r.summary, r.size, nseries, labelled) == ADOPTION_CHECK_OK)
 	{
-		unsigned char *out = malloc(adoption_binary_size(p));
+		check_round_trips(r.summary, r.size, nseries, labelled);
+		check_canonical(r.summary, r.size, labelled ? r.summary->nseries : nseries, labelled);
+	}
+	free(r.summary);
+}
 
-		if (adoption_binary_size(p) != size)
+static void
+check_binary(const unsigned char *data, size_t size, int nseries, bool labelled)
+{
+	AdoptionBinaryRead r;
+
+	adoption_binary_read(data, size, nseries, labelled, MAX_PERIODS, MAX_LABELS, &test_memory, &r);
+	if (r.problem != NULL)
+		return;
+	if (adoption_periods_check(r.summary, r.size, nseries, labelled) == ADOPTION_CHECK_OK)
+	{
+		unsigned char *out = malloc(adoption_binary_size(r.summary, r.size, labelled));
+
+		/* binary is canonical: a valid input is exactly what we write */
+		if (adoption_binary_size(r.summary, r.size, labelled) != size)
 			abort();
-		adoption_binary_write(p, out);
+		adoption_binary_write(r.summary, r.size, labelled, out);
 		if (memcmp(out, data, size) != 0)
 			abort();
 		free(out);
+		check_round_trips(r.summary, r.size, nseries, labelled);
+		check_canonical(r.summary, r.size, labelled ? r.summary->nseries : nseries, labelled);
 	}
-	free(p);
-}
-
-/* A market: labels first, then the periods with one series per label. */
-static void
-check_market_text(const char *text)
-{
-	size_t		len = strlen(text);
-	int			max_labels = (int) (len / 2 + 1);
-	AdoptionLabel *labels = malloc(sizeof(AdoptionLabel) * max_labels);
-	char	   *label_buf = malloc(len + 1);
-	int			capacity = adoption_json_max_periods(text);
-	AdoptionTimeKind kind;
-	const char *periods_at;
-	int			n;
-
-	if (capacity <= MAX_CAPACITY &&
-		adoption_market_json_read_labels(text, labels, max_labels, label_buf, &n, &kind,
-										 &periods_at) == NULL &&
-		(size_t) n * (size_t) capacity <= MAX_CAPACITY)
-	{
-		AdoptionPeriods *p = malloc(adoption_periods_size(n, capacity));
-
-		if (adoption_market_json_read_periods(periods_at, kind, n, p, capacity) == NULL &&
-			adoption_periods_check(p, n) == ADOPTION_CHECK_OK)
-		{
-			char	   *out = malloc(adoption_market_json_size(p, labels));
-			size_t		written = adoption_market_json_write(p, labels, out);
-
-			if (written >= adoption_market_json_size(p, labels))
-				abort();
-			/* the text written reads back to the very same text */
-			{
-				AdoptionLabel *again = malloc(sizeof(AdoptionLabel) * (n + 1));
-				char	   *again_buf = malloc(written + 1);
-				int			again_n;
-				AdoptionPeriods *q = malloc(adoption_periods_size(n, p->nperiods + 1));
-				char	   *out2;
-
-				if (adoption_market_json_read_labels(out, again, n + 1, again_buf, &again_n, &kind,
-													 &periods_at) != NULL || again_n != n ||
-					adoption_market_json_read_periods(periods_at, kind, n, q, p->nperiods + 1) != NULL)
-					abort();
-				out2 = malloc(adoption_market_json_size(q, again));
-				adoption_market_json_write(q, again, out2);
-				if (strcmp(out, out2) != 0)
-					abort();
-				free(out2);
-				free(q);
-				free(again_buf);
-				free(again);
-			}
-			free(out);
-		}
-		free(p);
-	}
-	free(label_buf);
-	free(labels);
-}
-
-static void
-check_market_binary(const unsigned char *data, size_t size)
-{
-	int			max_labels = (int) (size / 4 + 1);
-	AdoptionLabel *labels = malloc(sizeof(AdoptionLabel) * max_labels);
-	AdoptionTimeKind kind;
-	size_t		at;
-	int			n;
-
-	if (adoption_market_binary_read_labels(data, size, labels, max_labels, &n, &kind, &at) == NULL)
-	{
-		int			capacity = (int) ((size - at) / ((size_t) (1 + 2 * n) * 8));
-		AdoptionPeriods *p = malloc(adoption_periods_size(n, capacity));
-
-		if (adoption_market_binary_read_periods(data + at, size - at, kind, n, p, capacity) == NULL &&
-			adoption_periods_check(p, n) == ADOPTION_CHECK_OK)
-		{
-			unsigned char *out = malloc(adoption_market_binary_size(p, labels));
-
-			if (adoption_market_binary_size(p, labels) != size)
-				abort();
-			adoption_market_binary_write(p, labels, out);
-			if (memcmp(out, data, size) != 0)
-				abort();
-			free(out);
-		}
-		free(p);
-	}
-	free(labels);
+	free(r.summary);
 }
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -170,31 +176,22 @@ int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	bool		labelled;
 	int			nseries;
 
 	if (size < 1)
 		return 0;
-	nseries = (data[0] & 1) ? 2 : 1;
-	if ((data[0] & 4) && (data[0] & 2))
-		check_market_binary(data + 1, size - 1);
-	else if (data[0] & 4)
-	{
-		char	   *text = malloc(size);
-
-		memcpy(text, data + 1, size - 1);
-		text[size - 1] = '\0';
-		check_market_text(text);
-		free(text);
-	}
-	else if (data[0] & 2)
-		check_binary(data + 1, size - 1, nseries);
+	labelled = (data[0] & 4) != 0;
+	nseries = labelled ? 0 : (data[0] & 1) ? 2 : 1;
+	if (data[0] & 2)
+		check_binary(data + 1, size - 1, nseries, labelled);
 	else
 	{
 		char	   *text = malloc(size);
 
 		memcpy(text, data + 1, size - 1);
 		text[size - 1] = '\0';
-		check_text(text, nseries);
+		check_text(text, nseries, labelled);
 		free(text);
 	}
 	return 0;

@@ -9,11 +9,14 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+/* not every test file uses every helper */
+#define TAP_HELPER static __attribute__((unused))
+
 static int	tap_count;
 static int	tap_failed;
 
 /* Report one assertion; returns cond. */
-static int
+TAP_HELPER int
 ok(int cond, const char *fmt, ...)
 {
 	va_list		ap;
@@ -30,7 +33,7 @@ ok(int cond, const char *fmt, ...)
 }
 
 /* Print a diagnostic line. */
-static void
+TAP_HELPER void
 diag(const char *fmt, ...)
 {
 	va_list		ap;
@@ -43,7 +46,7 @@ diag(const char *fmt, ...)
 }
 
 /* got agrees with want to rel relative error (absolute near zero). */
-static int
+TAP_HELPER int
 close_to(double got, double want, double rel)
 {
 	if (isinf(want) || isnan(want))
@@ -51,7 +54,7 @@ close_to(double got, double want, double rel)
 	return fabs(got - want) <= rel * (fabs(want) > 1.0 ? fabs(want) : 1.0);
 }
 
-static int
+TAP_HELPER int
 done_testing(void)
 {
 	printf("1..%d\n", tap_count);

@@ -1,5 +1,5 @@
 /*
- * parity.c
+ * two_point.c
  *	  Two observations of a ratio: ratio_change() and parity_at().
  */
 #include "postgres.h"
@@ -13,7 +13,7 @@
 #include "utils/timestamp.h"
 
 #include "adoption.h"
-#include "summary.h"
+#include "sqltime.h"
 
 /* ratio_change(before, after): after / before - 1. */
 PG_FUNCTION_INFO_V1(ratio_change_float8);

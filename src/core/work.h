@@ -1,0 +1,426 @@
+/*
+ * work.h
+ *	  The working form of a period table: where an aggregate adds its rows.
+ *
+ * A transition adds one observation at a time: a period key, a value and a
+ * row count per series.  The working form keeps, per period, one entry:
+ *
+ *	sum[0] ... sum[nseries-1] | key | rows[0] ... rows[nseries-1]
+ *
+ * in one of two layouts.  The narrow one, for ordinary data, keeps the key
+ * as an int32 (days for dates and timestamps at midnight, the integer for
+ * numeric time) and row counts as uint16: 24 bytes a period for a rivalry,
+ * 16 for a trend.  The first key or count that does not fit moves the table
+ * to the wide layout (int64 key and counts, as the canonical form has them).
+ *
+ * Entries are sorted up to nsorted; rows in no order append new periods
+ * after that, and compaction sorts and merges them in.  Sums are exact
+ * (exact.h): an addition that rounds appends its rounding error to a log,
+ * and settling the table folds the log into canonical expansions.  So the
+ * table's sums are the same bits whatever the order of the rows.
+ *
+ * The table grows by allocating a larger block through the caller's
+ * allocator, copying, and freeing the old block (never in place).  Only this
+ * file and work.c know the layouts; everything else adds rows, adds whole
+ * summaries, and asks for the canonical form.
+ *
+ * Plain C99; no PostgreSQL headers.
+ */
+#ifndef ADOPTION_WORK_H
+#define ADOPTION_WORK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "exact.h"
+#include "periods.h"
+#include "timeaxis.h"
+
+/* Memory the caller gives the core: alloc never returns NULL. */
+typedef struct AdoptionMemory
+{
+	void	   *(*alloc) (void *arg, size_t size);
+	void		(*free) (void *arg, void *ptr);
+	void	   *arg;
+} AdoptionMemory;
+
+typedef enum AdoptionStatus
+{
+	ADOPTION_OK = 0,
+	ADOPTION_SUM_OVERFLOW,		/* a sum beyond double precision */
+	ADOPTION_ROWS_OVERFLOW,		/* a row count beyond bigint */
+	ADOPTION_TOO_MANY_PERIODS,	/* more periods than max_periods */
+	ADOPTION_NOT_CONTAINED		/* a subtraction removed what was not there */
+} AdoptionStatus;
+
+/* A rounding error of a sum, waiting to be folded in. */
+typedef struct AdoptionLogEntry
+{
+	int64_t		key;
+	int32_t		series;
+	int32_t		unused;
+	double		value;
+} AdoptionLogEntry;
+
+typedef struct AdoptionWork
+{
+	const AdoptionMemory *mem;
+	unsigned char *entries;		/* capacity entries of entry_size bytes */
+	AdoptionLogEntry *log;		/* nlog of log_capacity */
+	/* the keys of the first, last sorted and last entries, as canonical keys */
+	int64_t		first_key;
+	int64_t		sorted_last_key;
+	int64_t		last_key;
+	double		scale;			/* lookup interpolation: (nsorted - 1) / key span */
+	int32_t		scale_for;		/* nsorted when scale was computed, or 0 */
+	int32_t		nperiods;		/* entries in use */
+	int32_t		nsorted;		/* leading entries sorted and distinct */
+	int32_t		capacity;
+	int32_t		nlog;
+	int32_t		log_capacity;
+	int32_t		log_settled;	/* log entries left by the last settling */
+	int32_t		max_periods;	/* the most distinct periods allowed */
+	uint16_t	nseries;		/* 1 or 2 */
+	uint16_t	entry_size;
+	uint8_t		kind;			/* AdoptionTimeKind */
+	uint8_t		wide;			/* layout: 0 narrow, 1 wide */
+	/* set by adoption_work_flat_size() for adoption_work_flatten() */
+	int32_t		flat_periods;
+	int32_t		flat_tails;
+	int32_t		flat_components;
+	/* where the last error happened: the period key and series */
+	int64_t		failed_key;
+	int			failed_series;
+} AdoptionWork;
+
+#define ADOPTION_NARROW_ROWS_MAX 65535
+
+/* Set up an empty table of nseries (1 or 2) series; allocates nothing yet. */
+extern void adoption_work_init(AdoptionWork *w, const AdoptionMemory *mem,
+							   AdoptionTimeKind kind, int nseries, int max_periods);
+
+/* Free the table's memory (the struct itself is the caller's). */
+extern void adoption_work_free(AdoptionWork *w);
+
+static inline unsigned char *
+adoption_work_entry(const AdoptionWork *w, int i)
+{
+	return w->entries + (size_t) i * w->entry_size;
+}
+
+/* A key in the narrow layout's int32 form, when it has one. */
+static inline bool
+adoption_narrow_key(AdoptionTimeKind kind, int64_t key, int32_t *narrow)
+{
+	if (kind == ADOPTION_TIME_NUMBER)
+	{
+		double		n = adoption_key_number(key);
+
+		if (!(n >= -2147483648.0 && n <= 2147483647.0) || n != (double) (int32_t) n)
+			return false;
+		*narrow = (int32_t) n;
+		return true;
+	}
+	if (key % ADOPTION_USECS_PER_DAY != 0)
+		return false;
+	*narrow = (int32_t) (key / ADOPTION_USECS_PER_DAY);
+	return true;
+}
+
+/* The canonical key of entry e. */
+static inline int64_t
+adoption_entry_key(const AdoptionWork *w, const unsigned char *e)
+{
+	e += 8 * (size_t) w->nseries;
+	if (w->wide)
+	{
+		int64_t		key;
+
+		memcpy(&key, e, sizeof(key));
+		return key;
+	}
+	else
+	{
+		int32_t		n;
+
+		memcpy(&n, e, sizeof(n));
+		return w->kind == ADOPTION_TIME_NUMBER ?
+			adoption_number_key((double) n) : (int64_t) n * ADOPTION_USECS_PER_DAY;
+	}
+}
+
+/* The canonical key of entry i. */
+static inline int64_t
+adoption_work_key(const AdoptionWork *w, int i)
+{
+	return adoption_entry_key(w, adoption_work_entry(w, i));
+}
+
+/* The key of entry i as the layout stores it (int32 or int64), for ordering. */
+static inline int64_t
+adoption_work_raw_key(const AdoptionWork *w, int i)
+{
+	const unsigned char *e = adoption_work_entry(w, i) + 8 * (size_t) w->nseries;
+
+	if (w->wide)
+	{
+		int64_t		key;
+
+		memcpy(&key, e, sizeof(key));
+		return key;
+	}
+	else
+	{
+		int32_t		n;
+
+		memcpy(&n, e, sizeof(n));
+		return n;
+	}
+}
+
+/* A canonical key as the layout stores it; false when narrow cannot. */
+static inline bool
+adoption_work_raw_of(const AdoptionWork *w, int64_t key, int64_t *raw)
+{
+	int32_t		n;
+
+	if (w->wide)
+	{
+		*raw = key;
+		return true;
+	}
+	if (!adoption_narrow_key((AdoptionTimeKind) w->kind, key, &n))
+		return false;
+	*raw = n;
+	return true;
+}
+
+/*
+ * Index of key among the sorted entries, or -1.  Periods are usually evenly
+ * spaced (days, months, years), so a guess by interpolation, checked with
+ * its neighbours, finds most keys in one probe; the rest fall to a binary
+ * search without branches on the comparisons (rows in no order make those
+ * unpredictable).
+ */
+static inline int
+adoption_work_find(AdoptionWork *w, int64_t key)
+{
+	int64_t		raw;
+	int64_t		first;
+	int64_t		last;
+	int			n = w->nsorted;
+	int			lo = 0;
+
+	if (n == 0 || key < w->first_key || key > w->sorted_last_key ||
+		!adoption_work_raw_of(w, key, &raw))
+		return -1;
+	first = adoption_work_raw_key(w, 0);
+	last = adoption_work_raw_key(w, n - 1);
+	if (n > 2)
+	{
+		int			guess;
+		int64_t		k;
+
+		if (w->scale_for != n)
+		{
+			/* once per change of the sorted part: no division per row */
+			w->scale = (n - 1) / ((double) last - (double) first);
+			w->scale_for = n;
+		}
+		guess = (int) (((double) raw - (double) first) * w->scale + 0.5);
+		guess = guess < 0 ? 0 : guess >= n ? n - 1 : guess;
+		k = adoption_work_raw_key(w, guess);
+		if (k == raw)
+			return guess;
+		if (k < raw && guess + 1 < n && adoption_work_raw_key(w, guess + 1) == raw)
+			return guess + 1;
+		if (k > raw && guess > 0 && adoption_work_raw_key(w, guess - 1) == raw)
+			return guess - 1;
+	}
+	while (n > 1)
+	{
+		int			half = n / 2;
+
+		lo = adoption_work_raw_key(w, lo + half) <= raw ? lo + half : lo;
+		n -= half;
+	}
+	return adoption_work_raw_key(w, lo) == raw ? lo : -1;
+}
+
+/*
+ * Add values and rows to entry e when every sum stays exact and every count
+ * fits the layout; false, changing nothing, otherwise.
+ */
+static inline bool
+adoption_work_accumulate(const AdoptionWork *w, unsigned char *e, const double *values,
+						 const int64_t *rows)
+{
+	double	   *sums = (double *) e;
+	double		next[2];
+	int			k = w->nseries;
+	int			s;
+
+	for (s = 0; s < k; s++)
+	{
+		double		err;
+
+		next[s] = adoption_two_sum(sums[s], values[s], &err);
+		if (err != 0.0)
+			return false;		/* rounded, or overflowed (err is NaN) */
+	}
+	if (w->wide)
+	{
+		int64_t		r[2];
+
+		for (s = 0; s < k; s++)
+		{
+			memcpy(&r[s], e + 8 * k + 8 + 8 * s, sizeof(int64_t));
+			if (__builtin_add_overflow(r[s], rows[s], &r[s]))
+				return false;
+		}
+		memcpy(e + 8 * k + 8, r, sizeof(int64_t) * k);
+	}
+	else
+	{
+		uint16_t	r[2];
+
+		memcpy(r, e + 8 * k + 4, sizeof(uint16_t) * k);
+		for (s = 0; s < k; s++)
+		{
+			if (rows[s] < 0 || rows[s] > ADOPTION_NARROW_ROWS_MAX - r[s])
+				return false;
+			r[s] = (uint16_t) (r[s] + rows[s]);
+		}
+		memcpy(e + 8 * k + 4, r, sizeof(uint16_t) * k);
+	}
+	for (s = 0; s < k; s++)
+		sums[s] = next[s];
+	return true;
+}
+
+extern AdoptionStatus adoption_work_add_slow(AdoptionWork *w, int64_t key,
+											 const double *values, const int64_t *rows);
+
+/*
+ * Add one observation: values[s] to series s with rows[s] rows (0 for a
+ * series the row does not feed).  The common cases, a row of the last
+ * row's period, of the next period in order, or of a period already in the
+ * sorted part, are written straight to the table; the rest take
+ * adoption_work_add_slow().
+ */
+static inline AdoptionStatus
+adoption_work_add(AdoptionWork *w, int64_t key, const double *values, const int64_t *rows)
+{
+	int			i;
+
+	if (w->nperiods > 0 && key == w->last_key)
+	{
+		if (adoption_work_accumulate(w, adoption_work_entry(w, w->nperiods - 1), values, rows))
+			return ADOPTION_OK;
+	}
+	else if (w->nsorted == w->nperiods && (w->nperiods == 0 || key > w->last_key) &&
+			 w->nperiods < w->capacity)
+	{
+		/* the next period: written with stores only */
+		unsigned char *e = adoption_work_entry(w, w->nperiods);
+		double	   *sums = (double *) e;
+		int			k = w->nseries;
+		int			s;
+
+		if (w->wide)
+		{
+			for (s = 0; s < k; s++)
+				sums[s] = values[s] + 0.0;	/* -0 is 0 */
+			memcpy(e + 8 * k, &key, sizeof(int64_t));
+			memcpy(e + 8 * k + 8, rows, sizeof(int64_t) * k);
+		}
+		else
+		{
+			int32_t		narrow;
+			uint16_t	r[2];
+
+			if (!adoption_narrow_key((AdoptionTimeKind) w->kind, key, &narrow))
+				return adoption_work_add_slow(w, key, values, rows);
+			for (s = 0; s < k; s++)
+			{
+				if (rows[s] < 0 || rows[s] > ADOPTION_NARROW_ROWS_MAX)
+					return adoption_work_add_slow(w, key, values, rows);
+				r[s] = (uint16_t) rows[s];
+			}
+			for (s = 0; s < k; s++)
+				sums[s] = values[s] + 0.0;
+			memcpy(e + 8 * k, &narrow, sizeof(int32_t));
+			memcpy(e + 8 * k + 4, r, sizeof(uint16_t) * k);
+		}
+		if (w->nperiods == 0)
+			w->first_key = key;
+		w->nperiods++;
+		w->nsorted++;
+		w->last_key = key;
+		w->sorted_last_key = key;
+		return ADOPTION_OK;
+	}
+	else if ((i = adoption_work_find(w, key)) >= 0)
+	{
+		if (adoption_work_accumulate(w, adoption_work_entry(w, i), values, rows))
+			return ADOPTION_OK;
+	}
+	return adoption_work_add_slow(w, key, values, rows);
+}
+
+/*
+ * Add every period of summary p ("size" bytes; labelled for a market) with
+ * its tails, times sign (1 to add, -1 to subtract).  Series s of p goes to
+ * series map[s] of the table, or nowhere when map[s] is -1; map NULL is
+ * the identity.  Periods where no mapped series has rows are passed over.
+ */
+extern AdoptionStatus adoption_work_add_summary(AdoptionWork *w, const AdoptionPeriods *p,
+												size_t size, bool labelled, const int *map,
+												int sign);
+
+/*
+ * Sort and merge, and fold the log into canonical sums: afterwards the
+ * entries are sorted, distinct and canonical, and the log holds only the
+ * tails of canonical expansions.
+ */
+extern AdoptionStatus adoption_work_settle(AdoptionWork *w);
+
+/*
+ * The canonical form's size: settles the table, checks every sum and count
+ * (ADOPTION_NOT_CONTAINED where a subtraction left a negative count or a
+ * sum without rows), and passes over periods left without rows.
+ */
+extern AdoptionStatus adoption_work_flat_size(AdoptionWork *w, size_t *size);
+
+/* Write the canonical form (after adoption_work_flat_size()) to dst. */
+extern void adoption_work_flatten(AdoptionWork *w, AdoptionPeriods *dst);
+
+/*
+ * Markets: the tables of several labels, each of one series, as one
+ * canonical market: the union of their periods, a series per label.  The
+ * works are in the labels' order, each sized by adoption_work_flat_size()
+ * (a label may have no rows).  The plan's keys come from mem.
+ */
+typedef struct AdoptionMarketPlan
+{
+	int64_t    *keys;			/* the union of the periods, sorted */
+	int32_t		nkeys;
+	int32_t		tails;			/* tail records */
+	int64_t		components;		/* tail components */
+	size_t		labels_size;	/* bytes of the labels, stored by the caller */
+	size_t		size;			/* bytes of the market */
+} AdoptionMarketPlan;
+
+extern void adoption_market_plan(AdoptionWork *const *works, int n, size_t labels_size,
+								 const AdoptionMemory *mem, AdoptionMarketPlan *plan);
+
+/*
+ * Write the market (header, entries, tails) to dst; the caller stores the
+ * labels at adoption_labels_at(dst) before or after.
+ */
+extern void adoption_market_flatten(AdoptionWork *const *works, int n,
+									const AdoptionMarketPlan *plan, AdoptionPeriods *dst);
+
+#endif							/* ADOPTION_WORK_H */

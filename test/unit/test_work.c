@@ -1,0 +1,477 @@
+/*
+ * test_work.c
+ *	  The working form of period tables: any order of rows gives the same
+ *	  canonical bytes, sums are exact, layouts widen when they must, limits
+ *	  and overflows are reported, subtraction undoes addition.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exact.h"
+#include "periods.h"
+#include "support.h"
+#include "tap.h"
+#include "work.h"
+
+typedef struct Row
+{
+	int64_t		key;
+	double		values[2];
+	int64_t		rows[2];
+} Row;
+
+/* The canonical bytes of a table fed rows[0..n-1] in the given order. */
+static AdoptionPeriods *
+summarize(const Row *rows, const int *order, int n, AdoptionTimeKind kind, int nseries,
+		  size_t *size, AdoptionStatus *status)
+{
+	AdoptionWork w;
+	AdoptionPeriods *p = NULL;
+	int			i;
+
+	adoption_work_init(&w, &test_memory, kind, nseries, 1000000);
+	*status = ADOPTION_OK;
+	for (i = 0; i < n && *status == ADOPTION_OK; i++)
+	{
+		const Row  *r = &rows[order ? order[i] : i];
+
+		*status = adoption_work_add(&w, r->key, r->values, r->rows);
+	}
+	if (*status == ADOPTION_OK)
+		*status = adoption_work_flat_size(&w, size);
+	if (*status == ADOPTION_OK)
+	{
+		p = calloc(1, *size);
+		adoption_work_flatten(&w, p);
+	}
+	adoption_work_free(&w);
+	return p;
+}
+
+static void
+shuffle(int *order, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		order[i] = i;
+	for (i = n - 1; i > 0; i--)
+	{
+		int			j = (int) (next_random() % (uint64_t) (i + 1));
+		int			t = order[i];
+
+		order[i] = order[j];
+		order[j] = t;
+	}
+}
+
+/* Sorted by key: the order a table of rows in time order sees. */
+static int
+compare_rows(const void *a, const void *b)
+{
+	int64_t		x = ((const Row *) a)->key;
+	int64_t		y = ((const Row *) b)->key;
+
+	return (x > y) - (x < y);
+}
+
+static double
+random_value(int style)
+{
+	switch (style)
+	{
+		case 0:
+			return (double) (next_random() % 1000);	/* counts */
+		case 1:
+			return (double) (next_random() % 100000) / 100.0;	/* percentages */
+		default:
+			{
+				/* adversarial: 1e15 beside 0.1, 1e-300, values straddling rounding */
+				switch (next_random() % 6)
+				{
+					case 0:
+						return 1e15;
+					case 1:
+						return 0.1;
+					case 2:
+						return 1e-300;
+					case 3:
+						return 1.0 + DBL_EPSILON;
+					case 4:
+						return ldexp(1.0, -53);
+					default:
+						return (double) (next_random() % 1000000) / 7.0;
+				}
+			}
+	}
+}
+
+/* The same rows in time order, reversed and shuffled: equal canonical bytes. */
+static void
+test_order_independence(void)
+{
+	static const char *const styles[] = {"counts", "percentages", "adversarial values"};
+	int			style;
+
+	for (style = 0; style < 3; style++)
+	{
+		int			n = 5000;
+		Row		   *rows = malloc(sizeof(Row) * n);
+		int		   *order = malloc(sizeof(int) * n);
+		AdoptionPeriods *ref;
+		size_t		ref_size;
+		AdoptionStatus status;
+		bool		same = true;
+		bool		exact = true;
+		int			trial;
+		int			i;
+
+		for (i = 0; i < n; i++)
+		{
+			rows[i].key = (int64_t) (next_random() % 120) * 30 * ADOPTION_USECS_PER_DAY;
+			rows[i].values[0] = random_value(style);
+			rows[i].values[1] = random_value(style);
+			rows[i].rows[0] = rows[i].rows[1] = 1;
+		}
+		qsort(rows, (size_t) n, sizeof(Row), compare_rows);
+		ref = summarize(rows, NULL, n, ADOPTION_TIME_DATE, 2, &ref_size, &status);
+		for (trial = 0; trial < 8 && ref != NULL; trial++)
+		{
+			AdoptionPeriods *p;
+			size_t		size;
+
+			shuffle(order, n);
+			if (trial == 0)
+				for (i = 0; i < n; i++)
+					order[i] = n - 1 - i;
+			p = summarize(rows, order, n, ADOPTION_TIME_DATE, 2, &size, &status);
+			same &= p != NULL && size == ref_size && memcmp(p, ref, size) == 0;
+			free(p);
+		}
+		/* every period's sum is its exact sum, correctly rounded */
+		for (i = 0; ref != NULL && i < ref->nperiods; i++)
+		{
+			int			s;
+
+			for (s = 0; s < 2; s++)
+			{
+				AdoptionExact x;
+				double		c[ADOPTION_EXPANSION_MAX];
+				int			j;
+
+				adoption_exact_init(&x);
+				for (j = 0; j < n; j++)
+					if (rows[j].key == adoption_key(ref, i))
+						adoption_exact_add(&x, rows[j].values[s]);
+				exact &= adoption_exact_expansion(&x, c) >= 1 && c[0] == adoption_sum(ref, i, s);
+			}
+		}
+		ok(ref != NULL && same && exact &&
+		   adoption_periods_check(ref, ref_size, 2, false) == ADOPTION_CHECK_OK,
+		   "%s: 5000 rows in time order, reversed and in 7 shuffles give the same canonical bytes, "
+		   "each sum correctly rounded (version %d)", styles[style], ref ? ref->version : 0);
+		free(ref);
+		free(rows);
+		free(order);
+	}
+}
+
+/* One table fed two halves, or the halves summarized apart and merged: equal. */
+static void
+test_merge_and_subtract(void)
+{
+	int			n = 3000;
+	Row		   *rows = malloc(sizeof(Row) * n);
+	AdoptionPeriods *whole;
+	AdoptionPeriods *first;
+	AdoptionPeriods *second;
+	size_t		whole_size;
+	size_t		first_size;
+	size_t		second_size;
+	AdoptionStatus status;
+	AdoptionWork w;
+	AdoptionPeriods *merged;
+	size_t		merged_size;
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		rows[i].key = adoption_number_key((double) (next_random() % 200));
+		rows[i].values[0] = random_value(2);
+		rows[i].values[1] = random_value(1);
+		rows[i].rows[0] = 1;
+		rows[i].rows[1] = i % 3 == 0 ? 0 : 1;
+		if (rows[i].rows[1] == 0)
+			rows[i].values[1] = 0.0;
+	}
+	whole = summarize(rows, NULL, n, ADOPTION_TIME_NUMBER, 2, &whole_size, &status);
+	first = summarize(rows, NULL, n / 3, ADOPTION_TIME_NUMBER, 2, &first_size, &status);
+	second = summarize(rows + n / 3, NULL, n - n / 3, ADOPTION_TIME_NUMBER, 2, &second_size, &status);
+
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000000);
+	status = adoption_work_add_summary(&w, second, second_size, false, NULL, 1);
+	if (status == ADOPTION_OK)
+		status = adoption_work_add_summary(&w, first, first_size, false, NULL, 1);
+	if (status == ADOPTION_OK)
+		status = adoption_work_flat_size(&w, &merged_size);
+	merged = calloc(1, merged_size);
+	adoption_work_flatten(&w, merged);
+	adoption_work_free(&w);
+	ok(status == ADOPTION_OK && merged_size == whole_size && memcmp(merged, whole, whole_size) == 0,
+	   "two summaries merged, tails and all, equal the summary of all their rows");
+
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000000);
+	status = adoption_work_add_summary(&w, whole, whole_size, false, NULL, 1);
+	if (status == ADOPTION_OK)
+		status = adoption_work_add_summary(&w, first, first_size, false, NULL, -1);
+	if (status == ADOPTION_OK)
+		status = adoption_work_flat_size(&w, &merged_size);
+	free(merged);
+	merged = calloc(1, merged_size);
+	adoption_work_flatten(&w, merged);
+	adoption_work_free(&w);
+	ok(status == ADOPTION_OK && merged_size == second_size && memcmp(merged, second, second_size) == 0,
+	   "taking the first part away from the whole leaves the second part, exactly");
+	free(merged);
+
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000000);
+	status = adoption_work_add_summary(&w, first, first_size, false, NULL, 1);
+	if (status == ADOPTION_OK)
+		status = adoption_work_add_summary(&w, whole, whole_size, false, NULL, -1);
+	if (status == ADOPTION_OK)
+		status = adoption_work_flat_size(&w, &merged_size);
+	ok(status == ADOPTION_NOT_CONTAINED, "taking the whole away from a part is refused: not contained");
+	adoption_work_free(&w);
+
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000000);
+	status = adoption_work_add_summary(&w, whole, whole_size, false, NULL, 1);
+	if (status == ADOPTION_OK)
+		status = adoption_work_add_summary(&w, whole, whole_size, false, NULL, -1);
+	if (status == ADOPTION_OK)
+		status = adoption_work_flat_size(&w, &merged_size);
+	ok(status == ADOPTION_OK && w.flat_periods == 0, "the whole minus itself is empty");
+	adoption_work_free(&w);
+
+	free(rows);
+	free(whole);
+	free(first);
+	free(second);
+}
+
+/* Keys and counts the narrow layout cannot hold move the table to the wide one. */
+static void
+test_layouts(void)
+{
+	AdoptionWork w;
+	double		v[2] = {1.0, 2.0};
+	int64_t		r[2] = {1, 1};
+	size_t		size;
+	AdoptionPeriods *p;
+	int			i;
+
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_DATE, 2, 1000);
+	for (i = 0; i < 100; i++)
+		adoption_work_add(&w, (int64_t) i * ADOPTION_USECS_PER_DAY, v, r);
+	ok(!w.wide && w.entry_size == 24, "a rivalry of dates is narrow: 24 bytes a period");
+	for (i = 0; i < 70000; i++)
+		adoption_work_add(&w, 5 * ADOPTION_USECS_PER_DAY, v, r);
+	ok(w.wide && adoption_work_flat_size(&w, &size) == ADOPTION_OK, "70001 rows in one period: wide");
+	p = calloc(1, size);
+	adoption_work_flatten(&w, p);
+	ok(p->nperiods == 100 && adoption_rows(p, 5, 0) == 70001 && adoption_sum(p, 5, 1) == 140002.0 &&
+	   adoption_rows(p, 6, 0) == 1,
+	   "and every count and sum survives the move");
+	free(p);
+	adoption_work_free(&w);
+
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_TIMESTAMPTZ, 1, 1000);
+	adoption_work_add(&w, 0, v, r);
+	adoption_work_add(&w, ADOPTION_USECS_PER_DAY + 1, v, r);
+	ok(w.wide, "a timestamp off midnight: wide");
+	adoption_work_free(&w);
+
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 1, 1000);
+	adoption_work_add(&w, adoption_number_key(2019.0), v, r);
+	ok(!w.wide && w.entry_size == 16, "a trend over integer years is narrow: 16 bytes a period");
+	adoption_work_add(&w, adoption_number_key(2019.5), v, r);
+	ok(w.wide, "a fractional year: wide");
+	adoption_work_free(&w);
+}
+
+static void
+test_limits(void)
+{
+	AdoptionWork w;
+	double		v[2] = {DBL_MAX, 1.0};
+	int64_t		r[2] = {1, 1};
+	size_t		size;
+	AdoptionStatus status;
+	int			i;
+
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000);
+	status = adoption_work_add(&w, adoption_number_key(1.0), v, r);
+	if (status == ADOPTION_OK)
+		status = adoption_work_add(&w, adoption_number_key(1.0), v, r);
+	if (status == ADOPTION_OK)
+		status = adoption_work_flat_size(&w, &size);
+	ok(status == ADOPTION_SUM_OVERFLOW && w.failed_key == adoption_number_key(1.0) && w.failed_series == 0,
+	   "DBL_MAX + DBL_MAX in one period: a sum overflow, naming the period and series");
+	adoption_work_free(&w);
+
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000);
+	r[0] = INT64_MAX / 2 + 1;
+	v[0] = 1.0;
+	status = adoption_work_add(&w, adoption_number_key(1.0), v, r);
+	if (status == ADOPTION_OK)
+		status = adoption_work_add(&w, adoption_number_key(1.0), v, r);
+	ok(status == ADOPTION_ROWS_OVERFLOW, "row counts beyond bigint: a rows overflow");
+	adoption_work_free(&w);
+
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000);
+	r[0] = INT64_MAX / 2 + 1;
+	r[1] = INT64_MAX / 2 + 1;
+	status = adoption_work_add(&w, adoption_number_key(1.0), v, r);
+	if (status == ADOPTION_OK)
+		status = adoption_work_flat_size(&w, &size);
+	ok(status == ADOPTION_ROWS_OVERFLOW,
+	   "a period whose series' counts together pass bigint: refused, as its input would be");
+	adoption_work_free(&w);
+
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 1, 100);
+	r[0] = 1;
+	v[0] = 1.0;
+	status = ADOPTION_OK;
+	for (i = 0; i < 100 && status == ADOPTION_OK; i++)
+		status = adoption_work_add(&w, adoption_number_key((double) ((i * 37) % 100)), v, r);
+	ok(status == ADOPTION_OK, "100 periods in no order fit a table of at most 100");
+	for (i = 0; i < 100 && status == ADOPTION_OK; i++)
+		status = adoption_work_add(&w, adoption_number_key((double) i), v, r);
+	ok(status == ADOPTION_OK, "and so do the same 100 again");
+	status = adoption_work_add(&w, adoption_number_key(100.0), v, r);
+	if (status == ADOPTION_OK)
+		status = adoption_work_flat_size(&w, &size);
+	ok(status == ADOPTION_TOO_MANY_PERIODS, "the 101st period is one too many");
+	adoption_work_free(&w);
+
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 1, 100);
+	for (i = 0; i < 100; i++)
+		status = adoption_work_add(&w, adoption_number_key((double) i), v, r);
+	status = adoption_work_add(&w, adoption_number_key(100.0), v, r);
+	ok(status == ADOPTION_TOO_MANY_PERIODS && w.failed_key == adoption_number_key(100.0),
+	   "in time order, the 101st period is refused as it arrives");
+	adoption_work_free(&w);
+}
+
+/* Lookups in the sorted part agree with a linear scan. */
+static void
+test_lookups(void)
+{
+	bool		agree = true;
+	int			shape;
+
+	for (shape = 0; shape < 4; shape++)
+	{
+		int			size;
+
+		for (size = 1; size <= 300; size += (size < 20 ? 1 : 37))
+		{
+			AdoptionWork w;
+			double		v = 1.0;
+			int64_t		r = 1;
+			int64_t		key = 0;
+			int64_t		probe;
+			int			i;
+
+			adoption_work_init(&w, &test_memory, ADOPTION_TIME_TIMESTAMPTZ, 1, 100000);
+			for (i = 0; i < size; i++)
+			{
+				uint64_t	u = next_random();
+
+				switch (shape)
+				{
+					case 0:		/* evenly spaced days: narrow */
+						key += ADOPTION_USECS_PER_DAY;
+						break;
+					case 1:		/* days with gaps: narrow */
+						key += ADOPTION_USECS_PER_DAY * (int64_t) (1 + u % 3);
+						break;
+					case 2:		/* clusters: wide */
+						key += u % 10 == 0 ? 1000000 : (int64_t) (1 + u % 5);
+						break;
+					default:	/* steeper and steeper: wide */
+						key += (int64_t) i * i * i + 1;
+						break;
+				}
+				adoption_work_add(&w, key, &v, &r);
+			}
+			for (probe = w.first_key - 2; probe <= key + 2; probe += 1 + (key - w.first_key) / 5000)
+			{
+				int			expected = -1;
+				int			j;
+
+				for (j = 0; j < w.nsorted; j++)
+					if (adoption_work_key(&w, j) == probe)
+						expected = j;
+				agree &= adoption_work_find(&w, probe) == expected;
+			}
+			for (i = 0; i < size; i++)
+				agree &= adoption_work_find(&w, adoption_work_key(&w, i)) == i;
+			adoption_work_free(&w);
+		}
+	}
+	ok(agree, "lookups agree with a linear scan on even, gapped, clustered and steep periods");
+}
+
+/* A market: label tables flattened into one summary with a series per label. */
+static void
+test_market(void)
+{
+	AdoptionWork a;
+	AdoptionWork b;
+	AdoptionWork *works[2] = {&a, &b};
+	AdoptionMarketPlan plan;
+	AdoptionLabel labels[2] = {{"java", 4}, {"python", 6}};
+	double		v;
+	int64_t		r = 1;
+	size_t		size;
+	AdoptionPeriods *m;
+
+	adoption_work_init(&a, &test_memory, ADOPTION_TIME_DATE, 1, 1000);
+	adoption_work_init(&b, &test_memory, ADOPTION_TIME_DATE, 1, 1000);
+	v = 0.1;
+	adoption_work_add(&a, 0, &v, &r);
+	v = 0.2;
+	adoption_work_add(&a, 0, &v, &r);
+	v = 5.0;
+	adoption_work_add(&b, ADOPTION_USECS_PER_DAY, &v, &r);
+	adoption_work_flat_size(&a, &size);
+	adoption_work_flat_size(&b, &size);
+	adoption_market_plan(works, 2, adoption_labels_size(labels, 2), &test_memory, &plan);
+	m = calloc(1, plan.size);
+	adoption_market_flatten(works, 2, &plan, m);
+	adoption_labels_store(adoption_labels_at(m), labels, 2);
+	ok(m->nperiods == 2 && m->nseries == 2 && adoption_sum(m, 0, 0) == 0.30000000000000004 &&
+	   adoption_rows(m, 0, 1) == 0 && adoption_sum(m, 1, 1) == 5.0 && m->version == 2 &&
+	   adoption_tails_count(m, plan.size, true) == 1 &&
+	   adoption_periods_check(m, plan.size, 0, true) == ADOPTION_CHECK_OK,
+	   "two label tables make a market of the union of their periods, the exact tail kept");
+	free(m);
+	free(plan.keys);
+	adoption_work_free(&a);
+	adoption_work_free(&b);
+}
+
+int
+main(void)
+{
+	test_order_independence();
+	test_merge_and_subtract();
+	test_layouts();
+	test_limits();
+	test_lookups();
+	test_market();
+	return done_testing();
+}
