@@ -42,7 +42,14 @@
 
 #define ARENA_NAME "adoption summaries"
 
-/* The child context that holds the tables of one aggregate context's states. */
+/*
+ * The child context that holds the tables of one aggregate context's
+ * states.  The tables stay out of the aggregate context, where hash
+ * aggregation keeps its group keys: kilobytes of tables there would
+ * scatter the keys it compares on every row.  The headers, a few hundred
+ * bytes each, stay in it: allocated as a group's first row arrives, each
+ * lands beside its group's key, which the row has just read.
+ */
 typedef struct SummaryArena
 {
 	MemoryContext cxt;
@@ -63,23 +70,29 @@ typedef struct LabelTable
 typedef struct SummaryState
 {
 	ExpandedObjectHeader hdr;
-	const SummaryKind *kind;
+	AdoptionWork work;			/* rivalry, trend; its hot fields right after hdr */
 	SummaryArena *arena;
 	AdoptionTimeKind time;
-	AdoptionWork work;			/* rivalry, trend */
-	/* market: a table per label, found by an open-addressing hash */
-	LabelTable *labels;
+	const SummaryKind *kind;
+	size_t		flat_size;		/* what get_flat_size worked out, for flatten_into */
+	/* markets only (a rivalry's or trend's state ends here) */
+	LabelTable *labels;			/* a table per label, found by an open-addressing hash */
 	int			nlabels;
 	int			labels_capacity;
 	int32	   *slots;			/* label index + 1; 0 is empty */
 	int			nslots;			/* a power of two */
 	int			last_label;
-	/* what get_flat_size worked out, for flatten_into */
-	size_t		flat_size;
-	AdoptionWork **order;		/* a market's tables, labels sorted */
+	AdoptionWork **order;		/* the tables, labels sorted, for flatten_into */
 	int			norder;
 	AdoptionMarketPlan plan;
 } SummaryState;
+
+/* A state's bytes: a rivalry's and a trend's stop before the market's fields. */
+static inline size_t
+state_size(const SummaryKind *kind)
+{
+	return kind->labelled ? sizeof(SummaryState) : offsetof(SummaryState, labels);
+}
 
 static void *
 arena_alloc(void *arg, size_t size)
@@ -157,8 +170,9 @@ state_init(SummaryState *s, const SummaryKind *kind, AdoptionTimeKind time, Summ
 	s->kind = kind;
 	s->arena = arena;
 	s->time = time;
-	s->last_label = -1;
-	if (!kind->labelled)
+	if (kind->labelled)
+		s->last_label = -1;
+	else
 		adoption_work_init(&s->work, &arena->mem, time, kind->nseries, adoption_max_periods);
 }
 
@@ -166,7 +180,7 @@ state_init(SummaryState *s, const SummaryKind *kind, AdoptionTimeKind time, Summ
 static SummaryState *
 state_transient(const SummaryKind *kind, AdoptionTimeKind time)
 {
-	SummaryState *s = palloc0(sizeof(SummaryState));
+	SummaryState *s = palloc0(state_size(kind));
 
 	state_init(s, kind, time, transient_arena());
 	return s;
@@ -480,7 +494,12 @@ state_new(FunctionCallInfo fcinfo, const SummaryKind *kind, AdoptionTimeKind tim
 	{
 		SummaryArena *arena = arena_of(aggcontext);
 
-		s = MemoryContextAllocZero(aggcontext, sizeof(SummaryState));
+		/*
+		 * A header on a cache line of its own: what a row reads of it, the
+		 * expanded header and the table's counts and keys, is its first 128
+		 * bytes, a pair of lines the processor fetches together.
+		 */
+		s = MemoryContextAllocZero(aggcontext, state_size(kind));
 		EOH_init_header(&s->hdr, &state_methods, arena->cxt);
 		state_init(s, kind, time, arena);
 	}

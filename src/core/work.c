@@ -34,6 +34,7 @@ adoption_work_init(AdoptionWork *w, const AdoptionMemory *mem, AdoptionTimeKind 
 	w->nseries = (uint16_t) nseries;
 	w->max_periods = max_periods;
 	w->entry_size = (uint16_t) layout_size(nseries, false);
+	w->probe = true;
 }
 
 void
@@ -386,9 +387,17 @@ compact(AdoptionWork *w, int capacity)
 	w->mem->free(w->mem->arg, w->entries);
 	w->entries = out;
 	w->capacity = capacity;
+	/* lookups pay when the tail brought back periods already there */
+	w->probe = 4 * (w->nperiods - n) >= tail;
 	w->nperiods = n;
 	w->nsorted = n;
 	sync_keys(w);
+	if (w->probe)
+	{
+		memset(w->seen, 0, sizeof(w->seen));
+		for (i = 0; i < n; i++)
+			adoption_work_see(w, adoption_work_key(w, i));
+	}
 	return ADOPTION_OK;
 }
 
@@ -484,6 +493,27 @@ fold(AdoptionWork *w)
 	return ADOPTION_OK;
 }
 
+/* Add a row to entry i of period key: counts that outgrow narrow widen it. */
+static AdoptionStatus
+add_at(AdoptionWork *w, int i, int64_t key, const double *values, const int64_t *rows)
+{
+	AddOutcome	outcome = add_to_entry(w, adoption_work_entry(w, i), key, values, rows);
+
+	if (outcome == ADD_NEEDS_WIDE)
+	{
+		relayout(w, true, w->capacity);
+		outcome = add_to_entry(w, adoption_work_entry(w, i), key, values, rows);
+	}
+	if (outcome == ADD_ROWS_OVERFLOW)
+	{
+		w->failed_key = key;
+		return ADOPTION_ROWS_OVERFLOW;
+	}
+	if (outcome == ADD_SUM_OVERFLOW)
+		return fold(w);
+	return ADOPTION_OK;
+}
+
 /*
  * A row for a new period, or for one in the unsorted tail: append it.
  */
@@ -497,7 +527,7 @@ append(AdoptionWork *w, int64_t key, const double *values, const int64_t *rows)
 	int			s;
 
 	/* sort the tail once it is as long as the sorted part: lookups stay cheap */
-	if (!in_order && w->nperiods - w->nsorted >= MIN_TAIL &&
+	if (!in_order && w->probe && w->nperiods - w->nsorted >= MIN_TAIL &&
 		w->nperiods - w->nsorted >= w->nsorted)
 	{
 		AdoptionStatus status = compact(w, w->capacity);
@@ -519,8 +549,12 @@ append(AdoptionWork *w, int64_t key, const double *values, const int64_t *rows)
 	{
 		if (w->nsorted < w->nperiods)
 		{
-			/* merging the tail in may make room, or find the period */
-			AdoptionStatus status = compact(w, w->capacity);
+			/*
+			 * Merging the tail in may make room, or find the period.  When the
+			 * tail has been bringing new periods, it goes straight to a
+			 * larger block: one copy, not a compaction and then a growth.
+			 */
+			AdoptionStatus status = compact(w, w->probe ? w->capacity : grown_capacity(w));
 
 			if (status != ADOPTION_OK)
 				return status;
@@ -528,6 +562,11 @@ append(AdoptionWork *w, int64_t key, const double *values, const int64_t *rows)
 		}
 		if (w->nperiods >= w->max_periods)
 		{
+			/* full of distinct periods: only one of them fits */
+			int			i = adoption_work_find_in(w, key, false);
+
+			if (i >= 0)
+				return add_at(w, i, key, values, rows);
 			w->failed_key = key;
 			return ADOPTION_TOO_MANY_PERIODS;
 		}
@@ -542,6 +581,8 @@ append(AdoptionWork *w, int64_t key, const double *values, const int64_t *rows)
 	set_entry_key(w, e, key);
 	if (w->nperiods == 0)
 		w->first_key = key;
+	if (w->probe)
+		adoption_work_see(w, key);
 	w->nperiods++;
 	if (in_order)
 	{
@@ -555,32 +596,14 @@ append(AdoptionWork *w, int64_t key, const double *values, const int64_t *rows)
 AdoptionStatus
 adoption_work_add_slow(AdoptionWork *w, int64_t key, const double *values, const int64_t *rows)
 {
-	AdoptionStatus status = ADOPTION_OK;
+	AdoptionStatus status;
 	int			i = -1;
 
 	if (w->nperiods > 0 && key == w->last_key)
 		i = w->nperiods - 1;
-	else
+	else if (w->probe)
 		i = adoption_work_find(w, key);
-	if (i < 0)
-		status = append(w, key, values, rows);
-	else
-	{
-		AddOutcome	outcome = add_to_entry(w, adoption_work_entry(w, i), key, values, rows);
-
-		if (outcome == ADD_NEEDS_WIDE)
-		{
-			relayout(w, true, w->capacity);
-			outcome = add_to_entry(w, adoption_work_entry(w, i), key, values, rows);
-		}
-		if (outcome == ADD_ROWS_OVERFLOW)
-		{
-			w->failed_key = key;
-			return ADOPTION_ROWS_OVERFLOW;
-		}
-		if (outcome == ADD_SUM_OVERFLOW)
-			return fold(w);
-	}
+	status = i < 0 ? append(w, key, values, rows) : add_at(w, i, key, values, rows);
 	/* keep the log no bigger than the table it corrects */
 	if (status == ADOPTION_OK &&
 		w->nlog - w->log_settled > 64 + 2 * w->nperiods * (int) w->nseries)

@@ -66,33 +66,49 @@ typedef struct AdoptionLogEntry
 
 typedef struct AdoptionWork
 {
-	const AdoptionMemory *mem;
+	/* what a row reads, first: a row touches as few cache lines as it can */
 	unsigned char *entries;		/* capacity entries of entry_size bytes */
-	AdoptionLogEntry *log;		/* nlog of log_capacity */
-	/* the keys of the first, last sorted and last entries, as canonical keys */
-	int64_t		first_key;
+	int64_t		last_key;		/* canonical keys of the last, first and */
+	int64_t		first_key;		/* last sorted entries */
 	int64_t		sorted_last_key;
-	int64_t		last_key;
-	double		scale;			/* lookup interpolation: (nsorted - 1) / key span */
-	int32_t		scale_for;		/* nsorted when scale was computed, or 0 */
 	int32_t		nperiods;		/* entries in use */
 	int32_t		nsorted;		/* leading entries sorted and distinct */
 	int32_t		capacity;
-	int32_t		nlog;
-	int32_t		log_capacity;
-	int32_t		log_settled;	/* log entries left by the last settling */
-	int32_t		max_periods;	/* the most distinct periods allowed */
 	uint16_t	nseries;		/* 1 or 2 */
 	uint16_t	entry_size;
 	uint8_t		kind;			/* AdoptionTimeKind */
 	uint8_t		wide;			/* layout: 0 narrow, 1 wide */
+	/*
+	 * Look periods up before appending them?  Rows in no order that each
+	 * bring a new period (one row per period, per group) gain nothing from
+	 * a lookup that misses; rows that repeat periods do.  Compaction sees
+	 * which: it sets this when a quarter of the tail merged into periods
+	 * already there.
+	 */
+	bool		probe;
+	int32_t		scale_for;		/* nsorted when scale was computed, or 0 */
+	double		scale;			/* lookup interpolation: (nsorted - 1) / key span */
+	/*
+	 * While probe is set, a filter of the periods in the table: bit
+	 * adoption_key_bit(key) is set for each.  A clear bit means a period is
+	 * new, and a lookup need not read the table.  (Compaction rebuilds it
+	 * when it sets probe.)
+	 */
+	uint64_t	seen[4];
+	/* the rest is read off the common paths */
+	const AdoptionMemory *mem;
+	AdoptionLogEntry *log;		/* nlog of log_capacity */
+	int32_t		nlog;
+	int32_t		log_capacity;
+	int32_t		log_settled;	/* log entries left by the last settling */
+	int32_t		max_periods;	/* the most distinct periods allowed */
 	/* set by adoption_work_flat_size() for adoption_work_flatten() */
 	int32_t		flat_periods;
 	int32_t		flat_tails;
 	int32_t		flat_components;
 	/* where the last error happened: the period key and series */
-	int64_t		failed_key;
 	int			failed_series;
+	int64_t		failed_key;
 } AdoptionWork;
 
 #define ADOPTION_NARROW_ROWS_MAX 65535
@@ -127,6 +143,29 @@ adoption_narrow_key(AdoptionTimeKind kind, int64_t key, int32_t *narrow)
 		return false;
 	*narrow = (int32_t) (key / ADOPTION_USECS_PER_DAY);
 	return true;
+}
+
+/* The bit of a key in the filter of periods seen (a multiplicative hash). */
+static inline int
+adoption_key_bit(int64_t key)
+{
+	return (int) (((uint64_t) key * UINT64_C(0x9E3779B97F4A7C15)) >> 56);
+}
+
+static inline void
+adoption_work_see(AdoptionWork *w, int64_t key)
+{
+	int			bit = adoption_key_bit(key);
+
+	w->seen[bit >> 6] |= UINT64_C(1) << (bit & 63);
+}
+
+static inline bool
+adoption_work_seen(const AdoptionWork *w, int64_t key)
+{
+	int			bit = adoption_key_bit(key);
+
+	return (w->seen[bit >> 6] >> (bit & 63)) & 1;
 }
 
 /* The canonical key of entry e. */
@@ -205,19 +244,20 @@ adoption_work_raw_of(const AdoptionWork *w, int64_t key, int64_t *raw)
  * unpredictable).
  */
 static inline int
-adoption_work_find(AdoptionWork *w, int64_t key)
+adoption_work_find_in(AdoptionWork *w, int64_t key, bool filtered)
 {
 	int64_t		raw;
-	int64_t		first;
-	int64_t		last;
+	int64_t		first = 0;
+	int64_t		last = 0;
 	int			n = w->nsorted;
 	int			lo = 0;
 
 	if (n == 0 || key < w->first_key || key > w->sorted_last_key ||
-		!adoption_work_raw_of(w, key, &raw))
+		(filtered && !adoption_work_seen(w, key)) || !adoption_work_raw_of(w, key, &raw))
 		return -1;
-	first = adoption_work_raw_key(w, 0);
-	last = adoption_work_raw_key(w, n - 1);
+	/* from the keys at hand, not the table's: a lookup reads only what it probes */
+	(void) adoption_work_raw_of(w, w->first_key, &first);
+	(void) adoption_work_raw_of(w, w->sorted_last_key, &last);
 	if (n > 2)
 	{
 		int			guess;
@@ -234,10 +274,20 @@ adoption_work_find(AdoptionWork *w, int64_t key)
 		k = adoption_work_raw_key(w, guess);
 		if (k == raw)
 			return guess;
-		if (k < raw && guess + 1 < n && adoption_work_raw_key(w, guess + 1) == raw)
-			return guess + 1;
-		if (k > raw && guess > 0 && adoption_work_raw_key(w, guess - 1) == raw)
-			return guess - 1;
+		if (k < raw && guess + 1 < n)
+		{
+			int64_t		next = adoption_work_raw_key(w, guess + 1);
+
+			if (next >= raw)
+				return next == raw ? guess + 1 : -1;	/* between two: absent */
+		}
+		if (k > raw && guess > 0)
+		{
+			int64_t		prev = adoption_work_raw_key(w, guess - 1);
+
+			if (prev <= raw)
+				return prev == raw ? guess - 1 : -1;
+		}
 	}
 	while (n > 1)
 	{
@@ -247,6 +297,13 @@ adoption_work_find(AdoptionWork *w, int64_t key)
 		n -= half;
 	}
 	return adoption_work_raw_key(w, lo) == raw ? lo : -1;
+}
+
+/* The same, trusting the filter of periods seen (while probe is set). */
+static inline int
+adoption_work_find(AdoptionWork *w, int64_t key)
+{
+	return adoption_work_find_in(w, key, w->probe);
 }
 
 /*
@@ -307,8 +364,8 @@ extern AdoptionStatus adoption_work_add_slow(AdoptionWork *w, int64_t key,
  * Add one observation: values[s] to series s with rows[s] rows (0 for a
  * series the row does not feed).  The common cases, a row of the last
  * row's period, of the next period in order, or of a period already in the
- * sorted part, are written straight to the table; the rest take
- * adoption_work_add_slow().
+ * sorted part (while lookups pay), are written straight to the table; the
+ * rest take adoption_work_add_slow().
  */
 static inline AdoptionStatus
 adoption_work_add(AdoptionWork *w, int64_t key, const double *values, const int64_t *rows)
@@ -356,13 +413,15 @@ adoption_work_add(AdoptionWork *w, int64_t key, const double *values, const int6
 		}
 		if (w->nperiods == 0)
 			w->first_key = key;
+		if (w->probe)
+			adoption_work_see(w, key);
 		w->nperiods++;
 		w->nsorted++;
 		w->last_key = key;
 		w->sorted_last_key = key;
 		return ADOPTION_OK;
 	}
-	else if ((i = adoption_work_find(w, key)) >= 0)
+	else if (w->probe && (i = adoption_work_find(w, key)) >= 0)
 	{
 		if (adoption_work_accumulate(w, adoption_work_entry(w, i), values, rows))
 			return ADOPTION_OK;
