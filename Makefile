@@ -1,15 +1,14 @@
 EXTENSION = adoption
-EXTVERSION = 0.4.0
+EXTVERSION = 0.5.0
 
-# One install-script fragment per release, src/install/<version>.sql: the
-# install script of each version is the fragments up to it, and the upgrade
-# script from one version to the next is the next one's fragment.
-RELEASES = 0.1.0 0.2.0 0.3.0 0.4.0
-UPGRADES = $(join $(addsuffix --,$(filter-out $(lastword $(RELEASES)),$(RELEASES))),$(wordlist 2,$(words $(RELEASES)),$(RELEASES)))
+# src/install/adoption.sql is the install script of the current version;
+# adoption--0.1.0.sql installs the oldest, and adoption--X--Y.sql updates X
+# to Y (PostgreSQL installs any earlier version from the oldest and its
+# updates).  Each gets the guard line that refuses psql.
+INSTALL_SCRIPTS = $(notdir $(wildcard src/install/$(EXTENSION)--*.sql))
 
 MODULE_big = adoption
-DATA_built = $(foreach v,$(RELEASES),$(EXTENSION)--$(v).sql) \
-	$(foreach u,$(UPGRADES),$(EXTENSION)--$(u).sql)
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(INSTALL_SCRIPTS)
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/core/*.c)))
 HEADERS = $(wildcard src/*.h src/core/*.h)
 
@@ -28,14 +27,11 @@ $(OBJS): $(HEADERS)
 
 SQL_GUARD = '\\echo Use "CREATE EXTENSION $(EXTENSION)" to load this file. \\quit'
 
-# adoption--X.sql: every fragment up to X
-$(foreach v,$(RELEASES),$(EXTENSION)--$(v).sql): $(EXTENSION)--%.sql: $(wildcard src/install/*.sql)
-	( echo $(SQL_GUARD); for f in $(foreach r,$(RELEASES),src/install/$(r).sql); do \
-		echo; cat $$f; [ $$f = src/install/$*.sql ] && break; done ) > $@
+$(EXTENSION)--$(EXTVERSION).sql: src/install/$(EXTENSION).sql
+	( echo $(SQL_GUARD); echo; cat $< ) > $@
 
-# adoption--X--Y.sql: fragment Y
-$(foreach u,$(UPGRADES),$(EXTENSION)--$(u).sql): $(EXTENSION)--%.sql: $(wildcard src/install/*.sql)
-	( echo $(SQL_GUARD); echo; cat src/install/$(lastword $(subst --, ,$*)).sql ) > $@
+$(INSTALL_SCRIPTS): %.sql: src/install/%.sql
+	( echo $(SQL_GUARD); echo; cat $< ) > $@
 
 # Unit tests of src/core: plain C99, linked without a server, under UBSan.
 # The core formats numbers with PostgreSQL's own Ryu (double_to_shortest_

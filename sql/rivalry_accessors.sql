@@ -75,7 +75,7 @@ CREATE TABLE small AS SELECT
 	(SELECT rivalry_agg(t, 2, 1) FROM (VALUES (2019)) v(t)) AS one,
 	(SELECT rivalry_agg(t, a, 1) FROM (VALUES (2019, 3.0), (2020, 2.0)) v(t, a)) AS two,
 	(SELECT rivalry_agg(t, 2, 1) FROM generate_series(2010, 2020) t) AS flat;
-SELECT parity_point(one), fit(one) IS NULL AS one_fit,
+SELECT parity_point(one), (fit(one)).status AS one_fit,
 	round(parity_point(two)::numeric, 6) AS two_point, parity_interval('{"version":1,"time":"date","periods":[["2019-03-01",3,1,1,1],["2020-01-01",2,1,1,1]]}'::rivalry) IS NULL AS two_interval,
 	parity_point(flat) AS flat_point, round(ratio_trend(flat)::numeric, 12) AS flat_trend
 FROM small;
@@ -86,7 +86,8 @@ SELECT (parity_interval(r)).* FROM (SELECT rivalry_agg(t::date, a, 1) AS r FROM
 -- a NULL summary, method or unit
 SELECT parity_in(NULL::rivalry), parity_in(r, NULL, NULL), ratio_trend(NULL::rivalry) FROM pj;
 -- an empty summary
-SELECT periods(r), first_period(r), share(r), ratio(r), leader(r), parity_at(r), fit(r) IS NULL AS no_fit
+SELECT periods(r), first_period(r), share(r), ratio(r), leader(r), parity_at(r), (fit(r)).slope IS NULL AS no_fit,
+	(fit(r)).status
 FROM (SELECT '{"version":1,"time":"date","periods":[]}'::rivalry r) x;
 SELECT count(*) FROM projection('{"version":1,"time":"date","periods":[]}'::rivalry, '2020-01-01');
 

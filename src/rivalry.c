@@ -350,7 +350,9 @@ rivalry_fitted_ratio(PG_FUNCTION_ARGS)
  * fit(r, method): slope and intercept of the fitted line (per second and at
  * 1970-01-01 for time, as regr_slope and regr_intercept over
  * extract(epoch FROM t); per unit and at 0 for numeric time), r2 (least
- * squares) or deviance (logistic), dispersion, df, periods used and skipped.
+ * squares) or deviance (logistic), dispersion, df, periods used and
+ * skipped, convergence and iterations (logistic), and the status: "ok", or
+ * why there is no line (then the line's columns are NULL).
  */
 PG_FUNCTION_INFO_V1(rivalry_fit_record);
 Datum
@@ -360,26 +362,33 @@ rivalry_fit_record(PG_FUNCTION_ARGS)
 	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(1));
 	AdoptionFit fit;
 	TupleDesc	tupdesc;
-	Datum		values[8];
-	bool		nulls[8] = {false};
+	Datum		values[11];
+	bool		nulls[11] = {false};
+	int			c;
 
-	if (!rivalry_fit(p, method, &fit))
-		PG_RETURN_NULL();
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
 	tupdesc = BlessTupleDesc(tupdesc);
+	adoption_fit_rivalry(p, method, FitWorkspace(p), &fit);
 
 	values[0] = Float8GetDatum(fit.b1);
 	/* the line at the origin: b0 + b1 (origin - xbar), origin = -XPoint(0) */
-	values[1] = Float8GetDatum(fit.b0 - fit.b1 * (fit.xbar + XPoint(p, 0.0)));
+	if (fit.ok)
+		values[1] = Float8GetDatum(fit.b0 - fit.b1 * (fit.xbar + XPoint(p, 0.0)));
 	values[2] = Float8GetDatum(fit.r2);
-	nulls[2] = isnan(fit.r2);
 	values[3] = Float8GetDatum(fit.deviance);
 	values[4] = Float8GetDatum(fit.dispersion);
-	nulls[4] = isnan(fit.dispersion);
 	values[5] = Int32GetDatum(fit.df);
+	for (c = 0; c < 6; c++)
+		nulls[c] = !fit.ok;
+	nulls[2] = nulls[2] || isnan(fit.r2);
+	nulls[4] = nulls[4] || isnan(fit.dispersion);
 	values[6] = Int32GetDatum(fit.used);
 	values[7] = Int32GetDatum(fit.skipped);
+	values[8] = BoolGetDatum(fit.converged);
+	values[9] = Int32GetDatum(fit.iterations);
+	nulls[8] = nulls[9] = method != ADOPTION_LOGISTIC && !fit.ok;
+	values[10] = CStringGetTextDatum(adoption_fit_status_name(fit.status));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 

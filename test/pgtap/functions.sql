@@ -84,6 +84,7 @@ SELECT set_eq(
 		'market_in(cstring)',
 		'market_ne(market,market)',
 		'market_out(market)',
+		'market_rolling_inverse(market,market)',
 		'market_recv(internal)',
 		'market_send(market)',
 		'market_transfn(market,date,text,double precision)',
@@ -137,6 +138,7 @@ SELECT set_eq(
 		'rivalry_wide_transfn(rivalry,double precision,double precision,double precision)',
 		'rivalry_wide_transfn(rivalry,timestamp with time zone,double precision,double precision)',
 		'rivalry_wide_transfn(rivalry,timestamp without time zone,double precision,double precision)',
+		'rolling(market)',
 		'rolling(rivalry)',
 		'rolling(trend)',
 		'rollup(market)',
@@ -194,10 +196,10 @@ SELECT is_empty($$ SELECT oid::regprocedure FROM owned
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'adoption'), true,
 	'the extension is relocatable');
 SELECT is((SELECT trusted FROM pg_available_extension_versions
-		   WHERE name = 'adoption' AND version = '0.4.0'), true,
+		   WHERE name = 'adoption' AND version = '0.5.0'), true,
 	'the extension is trusted: no superuser needed');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.4.0',
-	'the installed version is 0.4.0');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.5.0',
+	'the installed version is 0.5.0');
 SELECT is_empty($$ SELECT typname FROM pg_type t
 	JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid
 	JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'adoption'
@@ -207,13 +209,13 @@ SELECT ok(obj_description((SELECT oid FROM pg_extension WHERE extname = 'adoptio
 	'the extension has a comment');
 
 -- the aggregates: state type is the summary type itself (not internal), with a
--- combine function, parallel safe (DESIGN.md section 4)
+-- combine function, parallel safe (docs/design.md)
 SELECT is_empty($$ SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN owned o ON o.oid = a.aggfnoid
 	WHERE a.aggtranstype NOT IN ('rivalry'::regtype, 'trend'::regtype, 'market'::regtype) OR a.aggcombinefn = 0
 	   OR a.aggserialfn <> 0 OR o.proparallel <> 's' $$,
 	'every aggregate has a summary type as state, a combine function, and is PARALLEL SAFE');
-SELECT is((SELECT count(*) FROM pg_aggregate a JOIN owned o ON o.oid = a.aggfnoid), 21::bigint,
-	'21 aggregates: rivalry_agg wide and long, trend_agg and market_agg over four kinds of time, rollup and rolling');
+SELECT is((SELECT count(*) FROM pg_aggregate a JOIN owned o ON o.oid = a.aggfnoid), 22::bigint,
+	'22 aggregates: rivalry_agg wide and long, trend_agg and market_agg over four kinds of time, rollup and rolling of each summary');
 SELECT is_empty($$ SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN owned o ON o.oid = a.aggfnoid
 	WHERE o.proname = 'rolling' AND (a.aggminvtransfn = 0 OR a.aggmtranstype = 0) $$,
 	'rolling() has a moving-aggregate inverse');

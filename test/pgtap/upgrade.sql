@@ -21,7 +21,7 @@ CREATE FUNCTION pg_temp.members() RETURNS TABLE (member text) LANGUAGE sql AS $$
 $$;
 
 SET LOCAL TimeZone = 'UTC';
-SELECT plan(9);
+SELECT plan(10);
 
 -- the current version, installed fresh
 CREATE EXTENSION adoption;
@@ -45,6 +45,9 @@ SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.3
 ALTER EXTENSION adoption UPDATE TO '0.4.0';
 SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.4.0',
 	'0.3.0 updates to 0.4.0');
+ALTER EXTENSION adoption UPDATE TO '0.5.0';
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.5.0',
+	'0.4.0 updates to 0.5.0');
 SELECT set_eq('SELECT * FROM pg_temp.members()', 'SELECT member FROM fresh',
 	'the updated extension has exactly the objects of a fresh install, defined alike');
 SELECT ok((SELECT rollup(r) = min(r::text)::rivalry FROM pg_temp.kept),
@@ -55,8 +58,8 @@ DROP EXTENSION adoption;
 -- from 0.1.0 in one command
 CREATE EXTENSION adoption VERSION '0.1.0';
 ALTER EXTENSION adoption UPDATE;
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.4.0',
-	'ALTER EXTENSION adoption UPDATE walks 0.1.0 to 0.4.0');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.5.0',
+	'ALTER EXTENSION adoption UPDATE walks 0.1.0 to 0.5.0');
 SELECT set_eq('SELECT * FROM pg_temp.members()', 'SELECT member FROM fresh',
 	'and gives the objects of a fresh install');
 

@@ -1,0 +1,635 @@
+-- adoption: the install script of the current version.  Sections say which
+-- release added what; src/install/adoption--X--Y.sql update a database
+-- from one release to the next.
+
+-- Every function is IMMUTABLE STRICT PARALLEL SAFE: results depend only on
+-- the arguments (date and timestamp are read as UTC, never in the session's
+-- TimeZone), and no function keeps state between calls.
+
+-- share(value) OVER (...)
+
+CREATE FUNCTION share(value float8) RETURNS float8
+	AS 'MODULE_PATHNAME', 'share_window'
+	LANGUAGE C WINDOW IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION share(float8) IS
+'window function: the value''s share of the sum of the partition''s non-NULL values; integer and numeric columns are cast to double precision';
+
+-- share_interval(part, total, level)
+
+CREATE FUNCTION share_interval(part float8, total float8, level float8 DEFAULT 0.95,
+	OUT share float8, OUT lower float8, OUT upper float8) RETURNS record
+	AS 'MODULE_PATHNAME', 'share_interval'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION share_interval(float8, float8, float8) IS
+'share part / total of a count with its Wilson score interval at the given confidence level';
+
+-- ratio_change(before, after)
+
+CREATE FUNCTION ratio_change(before float8, after float8) RETURNS float8
+	AS 'MODULE_PATHNAME', 'ratio_change_float8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ratio_change(float8, float8) IS
+'relative change from before to after: after / before - 1';
+
+-- parity_at(t1, ratio1, t2, ratio2, method)
+
+CREATE FUNCTION parity_at(t1 timestamptz, ratio1 float8, t2 timestamptz, ratio2 float8,
+	method text DEFAULT 'loglinear') RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'parity_at_timestamptz'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION parity_at(timestamptz, float8, timestamptz, float8, text) IS
+'instant at which a ratio observed as ratio1 at t1 and ratio2 at t2 reaches 1, projected by method (loglinear or linear); NULL when the ratio does not move';
+
+-- timestamp and timestamptz share one representation: timestamp is read as UTC
+CREATE FUNCTION parity_at(t1 timestamp, ratio1 float8, t2 timestamp, ratio2 float8,
+	method text DEFAULT 'loglinear') RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'parity_at_timestamptz'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION parity_at(timestamp, float8, timestamp, float8, text) IS
+'instant at which a ratio observed as ratio1 at t1 and ratio2 at t2 (read as UTC) reaches 1, projected by method (loglinear or linear); NULL when the ratio does not move';
+
+CREATE FUNCTION parity_at(t1 date, ratio1 float8, t2 date, ratio2 float8,
+	method text DEFAULT 'loglinear') RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'parity_at_date'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION parity_at(date, float8, date, float8, text) IS
+'instant at which a ratio observed as ratio1 on t1 and ratio2 on t2 (midnight UTC) reaches 1, projected by method (loglinear or linear); NULL when the ratio does not move';
+
+CREATE FUNCTION parity_at(t1 float8, ratio1 float8, t2 float8, ratio2 float8,
+	method text DEFAULT 'loglinear') RETURNS float8
+	AS 'MODULE_PATHNAME', 'parity_at_float8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION parity_at(float8, float8, float8, float8, text) IS
+'time, in the units of t1 and t2, at which a ratio observed as ratio1 at t1 and ratio2 at t2 reaches 1, projected by method (loglinear or linear); NULL when the ratio does not move';
+
+-- 0.2.0: the summaries rivalry and trend, their aggregates and accessors.
+--
+-- Functions are IMMUTABLE STRICT PARALLEL SAFE except where a comment says
+-- why not: the aggregates' transition functions are not STRICT (they skip
+-- rows with a NULL themselves, since the first row creates the state), and
+-- functions whose "per" or "unit" interval defaults to NULL are not STRICT
+-- (NULL means a year or a month over time, one unit over numeric time;
+-- they return NULL for a NULL summary or method themselves).
+
+-- rivalry: a over b, observed per period
+
+CREATE TYPE rivalry;
+
+CREATE FUNCTION rivalry_in(cstring) RETURNS rivalry
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rivalry_out(rivalry) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rivalry_recv(internal) RETURNS rivalry
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rivalry_send(rivalry) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE rivalry (
+	INPUT = rivalry_in,
+	OUTPUT = rivalry_out,
+	RECEIVE = rivalry_recv,
+	SEND = rivalry_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE rivalry IS
+'summary of two contenders a and b over time: per period, the summed values and row counts of each';
+COMMENT ON FUNCTION rivalry_in(cstring) IS 'text input of rivalry (JSON)';
+COMMENT ON FUNCTION rivalry_out(rivalry) IS 'text output of rivalry (JSON)';
+COMMENT ON FUNCTION rivalry_recv(internal) IS 'binary input of rivalry';
+COMMENT ON FUNCTION rivalry_send(rivalry) IS 'binary output of rivalry';
+
+-- trend: one series, observed per period
+
+CREATE TYPE trend;
+
+CREATE FUNCTION trend_in(cstring) RETURNS trend
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION trend_out(trend) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION trend_recv(internal) RETURNS trend
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION trend_send(trend) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE trend (
+	INPUT = trend_in,
+	OUTPUT = trend_out,
+	RECEIVE = trend_recv,
+	SEND = trend_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE trend IS
+'summary of one series over time: per period, the summed value and row count';
+COMMENT ON FUNCTION trend_in(cstring) IS 'text input of trend (JSON)';
+COMMENT ON FUNCTION trend_out(trend) IS 'text output of trend (JSON)';
+COMMENT ON FUNCTION trend_recv(internal) IS 'binary input of trend';
+COMMENT ON FUNCTION trend_send(trend) IS 'binary output of trend';
+
+-- aggregate support: one combine and one final function serve every summary
+
+CREATE FUNCTION rivalry_combine(rivalry, rivalry) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'summary_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rivalry_final(rivalry) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'summary_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION trend_combine(trend, trend) RETURNS trend
+	AS 'MODULE_PATHNAME', 'summary_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION trend_final(trend) RETURNS trend
+	AS 'MODULE_PATHNAME', 'summary_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION rivalry_combine(rivalry, rivalry) IS 'combine function of rivalry_agg: merges two summaries, summing equal periods';
+COMMENT ON FUNCTION rivalry_final(rivalry) IS 'final function of rivalry_agg: the canonical form of the summary';
+COMMENT ON FUNCTION trend_combine(trend, trend) IS 'combine function of trend_agg: merges two summaries, summing equal periods';
+COMMENT ON FUNCTION trend_final(trend) IS 'final function of trend_agg: the canonical form of the summary';
+
+-- rivalry_agg(time, a, b): wide rows.  Transition functions are not STRICT:
+-- they skip NULL rows themselves.
+
+CREATE FUNCTION rivalry_wide_transfn(rivalry, timestamptz, float8, float8) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'rivalry_wide_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION rivalry_wide_transfn(rivalry, timestamp, float8, float8) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'rivalry_wide_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION rivalry_wide_transfn(rivalry, date, float8, float8) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'rivalry_wide_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION rivalry_wide_transfn(rivalry, float8, float8, float8) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'rivalry_wide_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION rivalry_wide_transfn(rivalry, timestamptz, float8, float8) IS 'transition function of rivalry_agg(time, a, b)';
+COMMENT ON FUNCTION rivalry_wide_transfn(rivalry, timestamp, float8, float8) IS 'transition function of rivalry_agg(time, a, b)';
+COMMENT ON FUNCTION rivalry_wide_transfn(rivalry, date, float8, float8) IS 'transition function of rivalry_agg(time, a, b)';
+COMMENT ON FUNCTION rivalry_wide_transfn(rivalry, float8, float8, float8) IS 'transition function of rivalry_agg(time, a, b)';
+
+CREATE AGGREGATE rivalry_agg("time" timestamptz, a float8, b float8) (
+	SFUNC = rivalry_wide_transfn, STYPE = rivalry,
+	FINALFUNC = rivalry_final, COMBINEFUNC = rivalry_combine, PARALLEL = SAFE);
+CREATE AGGREGATE rivalry_agg("time" timestamp, a float8, b float8) (
+	SFUNC = rivalry_wide_transfn, STYPE = rivalry,
+	FINALFUNC = rivalry_final, COMBINEFUNC = rivalry_combine, PARALLEL = SAFE);
+CREATE AGGREGATE rivalry_agg("time" date, a float8, b float8) (
+	SFUNC = rivalry_wide_transfn, STYPE = rivalry,
+	FINALFUNC = rivalry_final, COMBINEFUNC = rivalry_combine, PARALLEL = SAFE);
+CREATE AGGREGATE rivalry_agg("time" float8, a float8, b float8) (
+	SFUNC = rivalry_wide_transfn, STYPE = rivalry,
+	FINALFUNC = rivalry_final, COMBINEFUNC = rivalry_combine, PARALLEL = SAFE);
+
+COMMENT ON AGGREGATE rivalry_agg(timestamptz, float8, float8) IS 'summary of a against b from wide rows: (time, a, b) per row';
+COMMENT ON AGGREGATE rivalry_agg(timestamp, float8, float8) IS 'summary of a against b from wide rows: (time, a, b) per row; time read as UTC';
+COMMENT ON AGGREGATE rivalry_agg(date, float8, float8) IS 'summary of a against b from wide rows: (time, a, b) per row; dates at midnight UTC';
+COMMENT ON AGGREGATE rivalry_agg(float8, float8, float8) IS 'summary of a against b from wide rows: (time, a, b) per row; numeric time';
+
+-- rivalry_agg(time, label, value, a_label, b_label): long rows
+
+CREATE FUNCTION rivalry_long_transfn(rivalry, timestamptz, text, float8, text, text) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'rivalry_long_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION rivalry_long_transfn(rivalry, timestamp, text, float8, text, text) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'rivalry_long_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION rivalry_long_transfn(rivalry, date, text, float8, text, text) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'rivalry_long_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION rivalry_long_transfn(rivalry, float8, text, float8, text, text) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'rivalry_long_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION rivalry_long_transfn(rivalry, timestamptz, text, float8, text, text) IS 'transition function of rivalry_agg(time, label, value, a_label, b_label)';
+COMMENT ON FUNCTION rivalry_long_transfn(rivalry, timestamp, text, float8, text, text) IS 'transition function of rivalry_agg(time, label, value, a_label, b_label)';
+COMMENT ON FUNCTION rivalry_long_transfn(rivalry, date, text, float8, text, text) IS 'transition function of rivalry_agg(time, label, value, a_label, b_label)';
+COMMENT ON FUNCTION rivalry_long_transfn(rivalry, float8, text, float8, text, text) IS 'transition function of rivalry_agg(time, label, value, a_label, b_label)';
+
+CREATE AGGREGATE rivalry_agg("time" timestamptz, label text, value float8, a_label text, b_label text) (
+	SFUNC = rivalry_long_transfn, STYPE = rivalry,
+	FINALFUNC = rivalry_final, COMBINEFUNC = rivalry_combine, PARALLEL = SAFE);
+CREATE AGGREGATE rivalry_agg("time" timestamp, label text, value float8, a_label text, b_label text) (
+	SFUNC = rivalry_long_transfn, STYPE = rivalry,
+	FINALFUNC = rivalry_final, COMBINEFUNC = rivalry_combine, PARALLEL = SAFE);
+CREATE AGGREGATE rivalry_agg("time" date, label text, value float8, a_label text, b_label text) (
+	SFUNC = rivalry_long_transfn, STYPE = rivalry,
+	FINALFUNC = rivalry_final, COMBINEFUNC = rivalry_combine, PARALLEL = SAFE);
+CREATE AGGREGATE rivalry_agg("time" float8, label text, value float8, a_label text, b_label text) (
+	SFUNC = rivalry_long_transfn, STYPE = rivalry,
+	FINALFUNC = rivalry_final, COMBINEFUNC = rivalry_combine, PARALLEL = SAFE);
+
+COMMENT ON AGGREGATE rivalry_agg(timestamptz, text, float8, text, text) IS 'summary of a_label against b_label from long rows (time, label, value); other labels are ignored';
+COMMENT ON AGGREGATE rivalry_agg(timestamp, text, float8, text, text) IS 'summary of a_label against b_label from long rows (time, label, value); time read as UTC';
+COMMENT ON AGGREGATE rivalry_agg(date, text, float8, text, text) IS 'summary of a_label against b_label from long rows (time, label, value); dates at midnight UTC';
+COMMENT ON AGGREGATE rivalry_agg(float8, text, float8, text, text) IS 'summary of a_label against b_label from long rows (time, label, value); numeric time';
+
+-- trend_agg(time, value)
+
+CREATE FUNCTION trend_transfn(trend, timestamptz, float8) RETURNS trend
+	AS 'MODULE_PATHNAME', 'trend_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION trend_transfn(trend, timestamp, float8) RETURNS trend
+	AS 'MODULE_PATHNAME', 'trend_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION trend_transfn(trend, date, float8) RETURNS trend
+	AS 'MODULE_PATHNAME', 'trend_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION trend_transfn(trend, float8, float8) RETURNS trend
+	AS 'MODULE_PATHNAME', 'trend_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION trend_transfn(trend, timestamptz, float8) IS 'transition function of trend_agg(time, value)';
+COMMENT ON FUNCTION trend_transfn(trend, timestamp, float8) IS 'transition function of trend_agg(time, value)';
+COMMENT ON FUNCTION trend_transfn(trend, date, float8) IS 'transition function of trend_agg(time, value)';
+COMMENT ON FUNCTION trend_transfn(trend, float8, float8) IS 'transition function of trend_agg(time, value)';
+
+CREATE AGGREGATE trend_agg("time" timestamptz, value float8) (
+	SFUNC = trend_transfn, STYPE = trend,
+	FINALFUNC = trend_final, COMBINEFUNC = trend_combine, PARALLEL = SAFE);
+CREATE AGGREGATE trend_agg("time" timestamp, value float8) (
+	SFUNC = trend_transfn, STYPE = trend,
+	FINALFUNC = trend_final, COMBINEFUNC = trend_combine, PARALLEL = SAFE);
+CREATE AGGREGATE trend_agg("time" date, value float8) (
+	SFUNC = trend_transfn, STYPE = trend,
+	FINALFUNC = trend_final, COMBINEFUNC = trend_combine, PARALLEL = SAFE);
+CREATE AGGREGATE trend_agg("time" float8, value float8) (
+	SFUNC = trend_transfn, STYPE = trend,
+	FINALFUNC = trend_final, COMBINEFUNC = trend_combine, PARALLEL = SAFE);
+
+COMMENT ON AGGREGATE trend_agg(timestamptz, float8) IS 'summary of one series from rows (time, value)';
+COMMENT ON AGGREGATE trend_agg(timestamp, float8) IS 'summary of one series from rows (time, value); time read as UTC';
+COMMENT ON AGGREGATE trend_agg(date, float8) IS 'summary of one series from rows (time, value); dates at midnight UTC';
+COMMENT ON AGGREGATE trend_agg(float8, float8) IS 'summary of one series from rows (time, value); numeric time';
+
+-- accessors of both summaries
+
+CREATE FUNCTION periods(rivalry) RETURNS int4
+	AS 'MODULE_PATHNAME', 'summary_periods' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION periods(trend) RETURNS int4
+	AS 'MODULE_PATHNAME', 'summary_periods' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION first_period(rivalry) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'summary_first_period' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION first_period(trend) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'summary_first_period' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION last_period(rivalry) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'summary_last_period' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION last_period(trend) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'summary_last_period' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION periods(rivalry) IS 'number of distinct periods observed';
+COMMENT ON FUNCTION periods(trend) IS 'number of distinct periods observed';
+COMMENT ON FUNCTION first_period(rivalry) IS 'first period observed (summaries over timestamps or dates)';
+COMMENT ON FUNCTION first_period(trend) IS 'first period observed (summaries over timestamps or dates)';
+COMMENT ON FUNCTION last_period(rivalry) IS 'last period observed (summaries over timestamps or dates)';
+COMMENT ON FUNCTION last_period(trend) IS 'last period observed (summaries over timestamps or dates)';
+
+-- accessors of rivalry
+
+CREATE FUNCTION share(r rivalry) RETURNS float8
+	AS 'MODULE_PATHNAME', 'rivalry_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio(r rivalry) RETURNS float8
+	AS 'MODULE_PATHNAME', 'rivalry_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION first_ratio(r rivalry) RETURNS float8
+	AS 'MODULE_PATHNAME', 'rivalry_first_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION last_ratio(r rivalry) RETURNS float8
+	AS 'MODULE_PATHNAME', 'rivalry_last_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_change(r rivalry) RETURNS float8
+	AS 'MODULE_PATHNAME', 'rivalry_ratio_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION leader(r rivalry) RETURNS int4
+	AS 'MODULE_PATHNAME', 'rivalry_leader' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION share(rivalry) IS 'a''s share over all periods: sum(a) / (sum(a) + sum(b))';
+COMMENT ON FUNCTION ratio(rivalry) IS 'sum(a) / sum(b) over all periods; NULL when sum(b) is zero';
+COMMENT ON FUNCTION first_ratio(rivalry) IS 'a / b in the first period; NULL when b is zero';
+COMMENT ON FUNCTION last_ratio(rivalry) IS 'a / b in the last period; NULL when b is zero';
+COMMENT ON FUNCTION ratio_change(rivalry) IS 'last_ratio / first_ratio - 1';
+COMMENT ON FUNCTION leader(rivalry) IS '1 when a leads the last period, 2 when b does, 0 when tied';
+
+-- not STRICT: per defaults to NULL (see the top of this file)
+CREATE FUNCTION ratio_trend(r rivalry, per interval DEFAULT NULL) RETURNS float8
+	AS 'MODULE_PATHNAME', 'rivalry_ratio_trend' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ratio_trend(rivalry, interval) IS
+'fitted multiplicative change of the ratio a / b per "per" (NULL: a year, or one unit of numeric time), minus 1; log-linear fit';
+
+CREATE FUNCTION parity_at(r rivalry, method text DEFAULT 'loglinear') RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'rivalry_parity_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION parity_at(rivalry, text) IS
+'instant at which the fitted ratio reaches 1 (past or future); NULL when the fit is flat';
+
+CREATE FUNCTION parity_point(r rivalry, method text DEFAULT 'loglinear') RETURNS float8
+	AS 'MODULE_PATHNAME', 'rivalry_parity_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION parity_point(rivalry, text) IS
+'parity_at as a number in the units of the time column (epoch seconds for timestamps and dates)';
+
+-- not STRICT: unit defaults to NULL (see the top of this file)
+CREATE FUNCTION parity_in(r rivalry, unit interval DEFAULT NULL, method text DEFAULT 'loglinear') RETURNS float8
+	AS 'MODULE_PATHNAME', 'rivalry_parity_in' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION parity_in(rivalry, interval, text) IS
+'how many units (NULL: months, or units of numeric time) from the last period to parity; negative when already past';
+
+CREATE FUNCTION parity_interval(r rivalry, level float8 DEFAULT 0.95, method text DEFAULT 'loglinear',
+	OUT estimate timestamptz, OUT lower timestamptz, OUT upper timestamptz) RETURNS record
+	AS 'MODULE_PATHNAME', 'rivalry_parity_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION parity_interval(rivalry, float8, text) IS
+'parity instant with its Fieller confidence interval (t quantiles on the residual degrees of freedom); unbounded ends are -infinity and infinity; NULL under 3 periods';
+
+CREATE FUNCTION fitted_share(r rivalry, "time" timestamptz, method text DEFAULT 'loglinear') RETURNS float8
+	AS 'MODULE_PATHNAME', 'rivalry_fitted_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fitted_share(rivalry, timestamptz, text) IS 'a''s share by the fitted model at time';
+
+CREATE FUNCTION fitted_ratio(r rivalry, "time" timestamptz, method text DEFAULT 'loglinear') RETURNS float8
+	AS 'MODULE_PATHNAME', 'rivalry_fitted_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fitted_ratio(rivalry, timestamptz, text) IS 'the ratio a / b by the fitted model at time';
+
+CREATE FUNCTION crossovers(r rivalry) RETURNS SETOF timestamptz
+	AS 'MODULE_PATHNAME', 'rivalry_crossovers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
+COMMENT ON FUNCTION crossovers(rivalry) IS
+'instants at which the observed lead changed hands, interpolated on the log-ratio between periods';
+
+CREATE FUNCTION crossover_points(r rivalry) RETURNS SETOF float8
+	AS 'MODULE_PATHNAME', 'rivalry_crossover_points' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
+COMMENT ON FUNCTION crossover_points(rivalry) IS
+'crossovers as numbers in the units of the time column (epoch seconds for timestamps and dates)';
+
+CREATE FUNCTION fit(r rivalry, method text DEFAULT 'loglinear',
+	OUT slope float8, OUT intercept float8, OUT r2 float8, OUT deviance float8,
+	OUT dispersion float8, OUT df int4, OUT periods_used int4, OUT periods_skipped int4,
+	OUT converged bool, OUT iterations int4, OUT status text)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'rivalry_fit_record' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fit(rivalry, text) IS
+'diagnostics of the fitted line: slope per second (per unit of numeric time), intercept at 1970-01-01 (at 0), r2, deviance, dispersion, residual df, periods used and skipped, whether and in how many iterations it converged, and its status: ok, or why there is no line';
+
+CREATE FUNCTION projection(r rivalry, until timestamptz, step interval DEFAULT '1 month',
+	level float8 DEFAULT 0.95, method text DEFAULT 'loglinear')
+	RETURNS TABLE ("time" timestamptz, observed_share float8, fitted_share float8,
+				   lower float8, upper float8, fitted_ratio float8)
+	AS 'MODULE_PATHNAME', 'rivalry_projection' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION projection(rivalry, timestamptz, interval, float8, text) IS
+'rows for a chart: every observed period and every step up to until, with observed share, fitted share and its interval, fitted ratio';
+
+-- accessors of trend
+
+CREATE FUNCTION first_value(tr trend) RETURNS float8
+	AS 'MODULE_PATHNAME', 'trend_first_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION last_value(tr trend) RETURNS float8
+	AS 'MODULE_PATHNAME', 'trend_last_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION change(tr trend) RETURNS float8
+	AS 'MODULE_PATHNAME', 'trend_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION r2(tr trend) RETURNS float8
+	AS 'MODULE_PATHNAME', 'trend_r2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION value_at(tr trend, "time" timestamptz) RETURNS float8
+	AS 'MODULE_PATHNAME', 'trend_value_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION reaches(tr trend, value float8) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'trend_reaches' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION first_value(trend) IS 'value of the first period';
+COMMENT ON FUNCTION last_value(trend) IS 'value of the last period';
+COMMENT ON FUNCTION change(trend) IS 'last value / first value - 1';
+COMMENT ON FUNCTION r2(trend) IS 'coefficient of determination of the least-squares line';
+COMMENT ON FUNCTION value_at(trend, timestamptz) IS 'the least-squares line at time';
+COMMENT ON FUNCTION reaches(trend, float8) IS 'instant at which the least-squares line reaches value; NULL when flat';
+
+-- not STRICT: per and unit default to NULL (see the top of this file)
+CREATE FUNCTION slope(tr trend, per interval DEFAULT NULL) RETURNS float8
+	AS 'MODULE_PATHNAME', 'trend_slope' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION growth_rate(tr trend, per interval DEFAULT NULL) RETURNS float8
+	AS 'MODULE_PATHNAME', 'trend_growth_rate' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION doubling_time(tr trend, unit interval DEFAULT NULL) RETURNS float8
+	AS 'MODULE_PATHNAME', 'trend_doubling_time' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION slope(trend, interval) IS
+'change of the least-squares line per "per" (NULL: a year, or one unit of numeric time)';
+COMMENT ON FUNCTION growth_rate(trend, interval) IS
+'fitted multiplicative change per "per" (NULL: a year, or one unit of numeric time), minus 1; log-linear fit';
+COMMENT ON FUNCTION doubling_time(trend, interval) IS
+'time for the log-linear fit to double, in units (NULL: years, or units of numeric time); NULL when not growing';
+
+-- 0.3.0: summaries as durable data: equality, rollup(), rolling(), rebucket().
+
+-- equality: canonical forms compared byte for byte
+
+CREATE FUNCTION rivalry_eq(rivalry, rivalry) RETURNS bool
+	AS 'MODULE_PATHNAME', 'summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rivalry_ne(rivalry, rivalry) RETURNS bool
+	AS 'MODULE_PATHNAME', 'summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION trend_eq(trend, trend) RETURNS bool
+	AS 'MODULE_PATHNAME', 'summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION trend_ne(trend, trend) RETURNS bool
+	AS 'MODULE_PATHNAME', 'summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION rivalry_eq(rivalry, rivalry) IS 'equality of rivalry summaries: the same periods, sums and row counts';
+COMMENT ON FUNCTION rivalry_ne(rivalry, rivalry) IS 'inequality of rivalry summaries';
+COMMENT ON FUNCTION trend_eq(trend, trend) IS 'equality of trend summaries: the same periods, sums and row counts';
+COMMENT ON FUNCTION trend_ne(trend, trend) IS 'inequality of trend summaries';
+
+CREATE OPERATOR = (LEFTARG = rivalry, RIGHTARG = rivalry, FUNCTION = rivalry_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel);
+CREATE OPERATOR <> (LEFTARG = rivalry, RIGHTARG = rivalry, FUNCTION = rivalry_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+CREATE OPERATOR = (LEFTARG = trend, RIGHTARG = trend, FUNCTION = trend_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel);
+CREATE OPERATOR <> (LEFTARG = trend, RIGHTARG = trend, FUNCTION = trend_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+
+COMMENT ON OPERATOR = (rivalry, rivalry) IS 'equal summaries';
+COMMENT ON OPERATOR <> (rivalry, rivalry) IS 'different summaries';
+COMMENT ON OPERATOR = (trend, trend) IS 'equal summaries';
+COMMENT ON OPERATOR <> (trend, trend) IS 'different summaries';
+
+-- rollup(summary): merge stored summaries.  The combine function is the
+-- transition: STRICT, so the first summary is the initial state.
+
+CREATE AGGREGATE rollup(rivalry) (
+	SFUNC = rivalry_combine, STYPE = rivalry,
+	FINALFUNC = rivalry_final, COMBINEFUNC = rivalry_combine, PARALLEL = SAFE);
+CREATE AGGREGATE rollup(trend) (
+	SFUNC = trend_combine, STYPE = trend,
+	FINALFUNC = trend_final, COMBINEFUNC = trend_combine, PARALLEL = SAFE);
+
+COMMENT ON AGGREGATE rollup(rivalry) IS 'merges rivalry summaries (periods in several are summed)';
+COMMENT ON AGGREGATE rollup(trend) IS 'merges trend summaries (periods in several are summed)';
+
+-- rolling(summary) OVER (...): rollup for moving window frames, with an
+-- inverse that removes a summary exactly, or returns NULL to have the
+-- frame recomputed
+
+CREATE FUNCTION rivalry_rolling_inverse(rivalry, rivalry) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'summary_rolling_inverse' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION trend_rolling_inverse(trend, trend) RETURNS trend
+	AS 'MODULE_PATHNAME', 'summary_rolling_inverse' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION rivalry_rolling_inverse(rivalry, rivalry) IS 'inverse transition of rolling(rivalry): removes a summary from the frame';
+COMMENT ON FUNCTION trend_rolling_inverse(trend, trend) IS 'inverse transition of rolling(trend): removes a summary from the frame';
+
+CREATE AGGREGATE rolling(rivalry) (
+	SFUNC = rivalry_combine, STYPE = rivalry,
+	FINALFUNC = rivalry_final, COMBINEFUNC = rivalry_combine, PARALLEL = SAFE,
+	MSFUNC = rivalry_combine, MINVFUNC = rivalry_rolling_inverse, MSTYPE = rivalry,
+	MFINALFUNC = rivalry_final);
+CREATE AGGREGATE rolling(trend) (
+	SFUNC = trend_combine, STYPE = trend,
+	FINALFUNC = trend_final, COMBINEFUNC = trend_combine, PARALLEL = SAFE,
+	MSFUNC = trend_combine, MINVFUNC = trend_rolling_inverse, MSTYPE = trend,
+	MFINALFUNC = trend_final);
+
+COMMENT ON AGGREGATE rolling(rivalry) IS 'rollup(rivalry) for moving window frames: removes the summaries that leave the frame';
+COMMENT ON AGGREGATE rolling(trend) IS 'rollup(trend) for moving window frames: removes the summaries that leave the frame';
+
+-- rebucket(summary, width): wider periods, date_trunc() semantics in UTC
+
+CREATE FUNCTION rebucket(r rivalry, width interval) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'summary_rebucket' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rebucket(tr trend, width interval) RETURNS trend
+	AS 'MODULE_PATHNAME', 'summary_rebucket' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION rebucket(rivalry, interval) IS 'the summary in wider periods (month, quarter, year, ...: date_trunc in UTC), equal periods summed';
+COMMENT ON FUNCTION rebucket(trend, interval) IS 'the summary in wider periods (month, quarter, year, ...: date_trunc in UTC), equal periods summed';
+
+-- 0.4.0: markets of many contenders, and chart rows for trends.
+
+CREATE TYPE market;
+
+CREATE FUNCTION market_in(cstring) RETURNS market
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION market_out(market) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION market_recv(internal) RETURNS market
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION market_send(market) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE market (
+	INPUT = market_in,
+	OUTPUT = market_out,
+	RECEIVE = market_recv,
+	SEND = market_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE market IS
+'summary of any number of contenders over time: per period, the summed value and row count of each label';
+COMMENT ON FUNCTION market_in(cstring) IS 'text input of market (JSON)';
+COMMENT ON FUNCTION market_out(market) IS 'text output of market (JSON)';
+COMMENT ON FUNCTION market_recv(internal) IS 'binary input of market';
+COMMENT ON FUNCTION market_send(market) IS 'binary output of market';
+
+CREATE FUNCTION market_combine(market, market) RETURNS market
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION market_final(market) RETURNS market
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION market_combine(market, market) IS 'combine function of market_agg: merges two markets, uniting labels and summing equal periods';
+COMMENT ON FUNCTION market_final(market) IS 'final function of market_agg: the canonical form, labels sorted';
+
+-- transition functions are not STRICT: they skip NULL rows themselves
+CREATE FUNCTION market_transfn(market, timestamptz, text, float8) RETURNS market
+	AS 'MODULE_PATHNAME', 'market_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION market_transfn(market, timestamp, text, float8) RETURNS market
+	AS 'MODULE_PATHNAME', 'market_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION market_transfn(market, date, text, float8) RETURNS market
+	AS 'MODULE_PATHNAME', 'market_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION market_transfn(market, float8, text, float8) RETURNS market
+	AS 'MODULE_PATHNAME', 'market_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION market_transfn(market, timestamptz, text, float8) IS 'transition function of market_agg(time, label, value)';
+COMMENT ON FUNCTION market_transfn(market, timestamp, text, float8) IS 'transition function of market_agg(time, label, value)';
+COMMENT ON FUNCTION market_transfn(market, date, text, float8) IS 'transition function of market_agg(time, label, value)';
+COMMENT ON FUNCTION market_transfn(market, float8, text, float8) IS 'transition function of market_agg(time, label, value)';
+
+CREATE AGGREGATE market_agg("time" timestamptz, label text, value float8) (
+	SFUNC = market_transfn, STYPE = market,
+	FINALFUNC = market_final, COMBINEFUNC = market_combine, PARALLEL = SAFE);
+CREATE AGGREGATE market_agg("time" timestamp, label text, value float8) (
+	SFUNC = market_transfn, STYPE = market,
+	FINALFUNC = market_final, COMBINEFUNC = market_combine, PARALLEL = SAFE);
+CREATE AGGREGATE market_agg("time" date, label text, value float8) (
+	SFUNC = market_transfn, STYPE = market,
+	FINALFUNC = market_final, COMBINEFUNC = market_combine, PARALLEL = SAFE);
+CREATE AGGREGATE market_agg("time" float8, label text, value float8) (
+	SFUNC = market_transfn, STYPE = market,
+	FINALFUNC = market_final, COMBINEFUNC = market_combine, PARALLEL = SAFE);
+
+COMMENT ON AGGREGATE market_agg(timestamptz, text, float8) IS 'summary of a market from long rows (time, label, value)';
+COMMENT ON AGGREGATE market_agg(timestamp, text, float8) IS 'summary of a market from long rows (time, label, value); time read as UTC';
+COMMENT ON AGGREGATE market_agg(date, text, float8) IS 'summary of a market from long rows (time, label, value); dates at midnight UTC';
+COMMENT ON AGGREGATE market_agg(float8, text, float8) IS 'summary of a market from long rows (time, label, value); numeric time';
+
+CREATE AGGREGATE rollup(market) (
+	SFUNC = market_combine, STYPE = market,
+	FINALFUNC = market_final, COMBINEFUNC = market_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE rollup(market) IS 'merges markets (labels united, periods in several summed)';
+
+CREATE FUNCTION market_eq(market, market) RETURNS bool
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION market_ne(market, market) RETURNS bool
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION market_eq(market, market) IS 'equality of markets: the same labels, periods, sums and row counts';
+COMMENT ON FUNCTION market_ne(market, market) IS 'inequality of markets';
+CREATE OPERATOR = (LEFTARG = market, RIGHTARG = market, FUNCTION = market_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel);
+CREATE OPERATOR <> (LEFTARG = market, RIGHTARG = market, FUNCTION = market_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+COMMENT ON OPERATOR = (market, market) IS 'equal markets';
+COMMENT ON OPERATOR <> (market, market) IS 'different markets';
+
+-- accessors
+
+CREATE FUNCTION periods(market) RETURNS int4
+	AS 'MODULE_PATHNAME', 'summary_periods' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION first_period(market) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'summary_first_period' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION last_period(market) RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'summary_last_period' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION periods(market) IS 'number of distinct periods observed';
+COMMENT ON FUNCTION first_period(market) IS 'first period observed (markets over timestamps or dates)';
+COMMENT ON FUNCTION last_period(market) IS 'last period observed (markets over timestamps or dates)';
+
+CREATE FUNCTION labels(m market) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'market_label_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION labels(market) IS 'the market''s labels, sorted';
+
+CREATE FUNCTION shares(m market, OUT label text, OUT share float8, OUT overall_share float8, OUT rank int4)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'market_shares' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+COMMENT ON FUNCTION shares(market) IS
+'per label: share of the last period, share over all periods, rank in the last period (1 the largest; ties share a rank)';
+
+CREATE FUNCTION leader(m market) RETURNS text
+	AS 'MODULE_PATHNAME', 'market_leader' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION leader(market) IS 'the label leading the last period; NULL on a tie';
+
+CREATE FUNCTION hhi(m market) RETURNS float8
+	AS 'MODULE_PATHNAME', 'market_hhi' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hhi(market) IS 'Herfindahl-Hirschman index of the last period: the sum of squared shares, from 1/labels to 1 (times 10 000 for the antitrust scale)';
+
+CREATE FUNCTION leader_changes(m market, OUT "time" timestamptz, OUT from_label text, OUT to_label text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'market_leader_changes' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
+COMMENT ON FUNCTION leader_changes(market) IS
+'a row for every period whose leader differs from the last period that had one (a tie at the top is no leader)';
+
+CREATE FUNCTION rivalry(m market, a_label text, b_label text) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'market_rivalry' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rivalry(market, text, text) IS
+'the rivalry of two labels: equal to rivalry_agg(time, label, value, a_label, b_label) over the same rows';
+
+-- projection(trend): rows for a chart, like projection(rivalry)
+
+CREATE FUNCTION projection(tr trend, until timestamptz, step interval DEFAULT '1 month',
+	level float8 DEFAULT 0.95)
+	RETURNS TABLE ("time" timestamptz, observed float8, fitted float8, lower float8, upper float8)
+	AS 'MODULE_PATHNAME', 'trend_projection' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION projection(trend, timestamptz, interval, float8) IS
+'rows for a chart: every observed period and every step up to until, with the observed value, the least-squares line and its confidence interval';
+
+
+-- 0.5.0: the same answers wherever they are computed
+
+CREATE FUNCTION market_rolling_inverse(market, market) RETURNS market
+	AS 'MODULE_PATHNAME', 'market_rolling_inverse' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION market_rolling_inverse(market, market) IS 'inverse transition of rolling(market): removes a market from the frame';
+
+CREATE AGGREGATE rolling(market) (
+	SFUNC = market_combine, STYPE = market,
+	FINALFUNC = market_final, COMBINEFUNC = market_combine, PARALLEL = SAFE,
+	MSFUNC = market_combine, MINVFUNC = market_rolling_inverse, MSTYPE = market,
+	MFINALFUNC = market_final);
+COMMENT ON AGGREGATE rolling(market) IS 'rollup(market) for moving window frames: removes the markets that leave the frame';
