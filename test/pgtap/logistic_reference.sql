@@ -34,8 +34,8 @@ SELECT is_empty($$ SELECT casename, slope, our_slope FROM compared
 SELECT is_empty($$ SELECT casename, parity, our_parity FROM compared WHERE abs(our_parity - parity) > 1e-12 * greatest(1, abs(parity)) $$,
 	'parity agrees to 1e-12');
 SELECT is_empty($$ SELECT casename FROM compared
-	WHERE abs(our_dispersion / dispersion - 1) > 1e-10 OR abs(our_deviance - deviance) > 1e-10 * greatest(1, deviance) $$,
-	'dispersion and deviance agree to 1e-10');
+	WHERE abs(our_dispersion / dispersion - 1) > 1e-10 OR abs(our_deviance - deviance) > 1e-8 * greatest(1, deviance) $$,
+	'dispersion agrees to 1e-10, deviance (a sum of terms that cancel at 1e7 a period) to 1e-8');
 -- the case of the issue: six periods of a million
 SELECT ok((SELECT abs(our_slope - 0.25013211350861114) < 1e-13 AND abs(our_parity - 4.3666125965842744) < 1e-12
 	FROM compared WHERE casename = 'million'), 'a million a period: slope 0.2501321135086111, parity 4.366612596584274, as R');
