@@ -141,6 +141,43 @@ CREATE AGGREGATE seeded_market(timestamptz, text, float8) (
 SELECT seeded_market('2020-03-01 12:00', 'x', 1);
 DROP AGGREGATE seeded_market(timestamptz, text, float8);
 
+-- aggregates of the user's over domains of the time types: the domain's
+-- base type decides, as for the extension's own aggregates
+CREATE DOMAIN ts_year AS float8 CHECK (VALUE > 0);
+CREATE DOMAIN ts_month AS date;
+CREATE AGGREGATE ts_rivalry_by_year(ts_year, float8, float8) (
+	SFUNC = rivalry_wide_transfn, STYPE = rivalry, FINALFUNC = rivalry_final, COMBINEFUNC = rivalry_combine);
+CREATE AGGREGATE ts_market_by_month(ts_month, text, float8) (
+	SFUNC = market_transfn, STYPE = market, FINALFUNC = market_final, COMBINEFUNC = market_combine);
+SELECT ts_rivalry_by_year((2000 + g % 20)::ts_year, a, b) = rivalry_agg((2000 + g % 20)::float8, a, b) AS year_domain_same,
+	ts_market_by_month(day::ts_month, 'l' || g % 3, a) = market_agg(day, 'l' || g % 3, a) AS month_domain_same
+FROM ts_obs;
+DROP AGGREGATE ts_rivalry_by_year(ts_year, float8, float8);
+DROP AGGREGATE ts_market_by_month(ts_month, text, float8);
+DROP DOMAIN ts_year;
+DROP DOMAIN ts_month;
+
+-- transition, combine, final and inverse functions called on their own, as
+-- Citus and any caller through plain fmgr may: a summary of what they were
+-- given, never an internal error
+SELECT rivalry_wide_transfn(NULL, date '2020-01-01', 3, 1) AS one_row,
+	rivalry_wide_transfn(rivalry_wide_transfn(NULL, date '2020-01-01', 3, 1), date '2020-01-01', 1, 1) AS two_rows;
+SELECT rivalry_long_transfn(NULL, 2020::float8, 'x', 2, 'x', 'y') AS long_row,
+	trend_transfn(NULL, timestamp '2020-01-01 12:00', 2) AS trend_row;
+SELECT market_transfn(NULL, timestamptz '2020-01-01 00:00+00', 'a', 2) AS market_row;
+SELECT rivalry_combine(r, r) AS doubled, rivalry_final(r) = r AS final_is_itself,
+	rivalry_rolling_inverse(rivalry_combine(r, r), r) = r AS inverse_undoes,
+	rivalry_rolling_inverse(r, rivalry_combine(r, r)) IS NULL AS inverse_of_more_is_null
+FROM (SELECT '{"version":1,"time":"date","periods":[["2020-01-01",3,1,1,1]]}'::rivalry AS r) x;
+SELECT market_combine(m, m) = (SELECT rollup(x) FROM (VALUES (m), (m)) v(x)) AS market_combine_alone,
+	market_final(m) = m AS market_final_alone
+FROM (SELECT '{"version":1,"time":"date","labels":["a"],"periods":[["2020-01-01",1,1]]}'::market AS m) x;
+-- a C function of the user's declared over a time it cannot read: refused by name
+CREATE FUNCTION ts_int_transfn(rivalry, int4, float8, float8) RETURNS rivalry
+	AS '$libdir/adoption', 'rivalry_wide_transfn' LANGUAGE C;
+SELECT ts_int_transfn(NULL, 1, 1, 1);
+DROP FUNCTION ts_int_transfn(rivalry, int4, float8, float8);
+
 DROP TABLE ts_long;
 DROP FUNCTION hash_batches(text);
 DROP VIEW ts_expected;

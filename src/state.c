@@ -8,8 +8,9 @@
  * and parallel workers ship states through the type's own I/O
  * (docs/design.md).  Inside one aggregate, each group's state is that type
  * as a read-write expanded object (utils/expandeddatum.h): a header
- * allocated once per group, holding the working tables (src/core/work.h),
- * one for a rivalry or a trend, one per label for a market.  Transitions
+ * allocated once per group in the aggregate context, holding the working
+ * tables (src/core/work.h), one for a rivalry or a trend, one per label for
+ * a market, which live in a child context.  Transitions
  * change it in place and return the same pointer, so nodeAgg neither copies
  * nor frees it.  Wherever a state leaves the transition (the final
  * function, a partial aggregate's output, a tuple), PostgreSQL flattens it
