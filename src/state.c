@@ -872,8 +872,7 @@ SummaryRekeyed(const SummaryKind *kind, const AdoptionPeriods *p,
 	moved = AllocSummary(VARSIZE(p));
 	memcpy(moved, p, VARSIZE(p));
 	for (i = 0; i < moved->nperiods; i++)
-		moved->slots[(size_t) i * adoption_entry_slots(moved->nseries)].i =
-			map(adoption_key(p, i), arg);
+		adoption_set_key(moved, i, map(adoption_key(p, i), arg));
 	{
 		SummaryState *s = state_transient(kind, (AdoptionTimeKind) p->kind);
 

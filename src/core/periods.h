@@ -105,6 +105,13 @@ adoption_rows(const AdoptionPeriods *p, int i, int s)
 	return adoption_entry(p, i)[1 + p->nseries + s].i;
 }
 
+/* Move period i to another key (the caller puts the periods back in order). */
+static inline void
+adoption_set_key(AdoptionPeriods *p, int i, int64_t key)
+{
+	p->slots[(size_t) i * adoption_entry_slots(p->nseries)].i = key;
+}
+
 /* Total rows of period i over all series. */
 extern int64_t adoption_period_rows(const AdoptionPeriods *p, int i);
 
