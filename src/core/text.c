@@ -87,14 +87,33 @@ adoption_format_time(AdoptionTimeKind kind, int64_t key, char *buf)
 
 /*
  * 0.4.0 wrote the first of %.15g, %.16g, %.17g (from %.1g for subnormals)
- * that reads back as d.  The same text, faster: for a normal double whose
- * shortest decimal has k <= 15 digits, that decimal is the only 15-digit
- * one within half an ulp (15 digits are coarser than 53 bits), so %.15g
- * prints exactly its digits.  Those digits come from Ryu and are laid out
- * as %.15g lays them out.  The rest (Ryu says 16 or 17 digits; it can
- * miss a 15-digit decimal that lies exactly half an ulp away), and
- * subnormals, take 0.4.0's search itself.
+ * that reads back as d.  The same text, faster: the digits come from Ryu
+ * (PostgreSQL's shortest round-trip formatter) and are laid out as %g lays
+ * them out at that precision, where that provably gives 0.4.0's digits:
+ *
+ *	- k <= 15 digits, d normal: 15 digits are coarser than half an ulp of a
+ *	  double, so the interval that rounds to d holds one 15-digit decimal at
+ *	  most; Ryu's is in it, and %.15g, the 15-digit decimal closest to d,
+ *	  is that one.
+ *	- k = 16 or 17, 0 < |d| < 2^52, d not a power of two: no decimal of 15
+ *	  or 16 digits lies on the interval's boundary (its ends are binary
+ *	  fractions with more decimal digits than that), so what Ryu found
+ *	  shortest is what the search finds first, and Ryu rounds that last
+ *	  digit as %g does (no exact tie is possible at 17 digits either).
+ *
+ * The rest (numbers past 2^52, whose interval ends can be short integers,
+ * powers of two, subnormals) take 0.4.0's search itself.
  */
+/* d (normal) is 2^n: its mantissa bits are all zero */
+static bool
+power_of_two(double d)
+{
+	uint64_t	bits;
+
+	memcpy(&bits, &d, sizeof(bits));
+	return (bits & ((UINT64_C(1) << 52) - 1)) == 0;
+}
+
 int
 adoption_format_double(double d, char *buf)
 {
@@ -133,11 +152,13 @@ adoption_format_double(double d, char *buf)
 		k = nd - first;
 		/* the decimal exponent of the first significant digit */
 		x += point - first - 1;
-		if (k <= 15)
+		if (k <= 15 || (fabs(d) < 4503599627370496.0 && !power_of_two(d)))
 		{
+			int			precision = k > 15 ? k : 15;
+
 			if (d < 0)
 				*out++ = '-';
-			if (x < -4 || x >= 15)
+			if (x < -4 || x >= precision)
 			{
 				*out++ = digits[first];
 				if (k > 1)

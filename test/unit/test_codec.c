@@ -54,12 +54,12 @@ test_format_double(void)
 		}
 		n++;
 	}
-	for (i = 0; i < 1000000; i++)
+	for (i = 0; i < 2000000; i++)
 	{
 		uint64_t	u = next_random();
 		double		d;
 
-		switch (i % 5)
+		switch (i % 7)
 		{
 			case 0:			/* any finite double */
 				u &= 0x7fffffffffffffffULL;
@@ -76,8 +76,14 @@ test_format_double(void)
 			case 3:			/* a sum of decimals */
 				d = (double) (next_random() % 100000) / 100.0 + (double) (next_random() % 100000) / 100.0;
 				break;
-			default:		/* powers of two, near and far */
+			case 4:			/* powers of two, near and far */
 				d = ldexp(1.0, (int) (next_random() % 2000) - 1000);
+				break;
+			case 5:			/* a uniform random number scaled, all 17 digits */
+				d = (double) (next_random() >> 11) / 9007199254740992.0 * pow(10, (double) (next_random() % 20) - 5);
+				break;
+			default:		/* near 2^52 and 2^53, where the interval's ends are short */
+				d = ldexp(1.0, 52 + (int) (next_random() % 3)) + (double) (next_random() % 1000) - 500;
 				break;
 		}
 		format_0_4_0(d, a);
