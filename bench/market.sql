@@ -35,3 +35,42 @@ SELECT * FROM bench_compare('market_agg leader_changes vs window SQL',
 			ORDER BY period, v DESC) l) c WHERE leader IS DISTINCT FROM previous AND previous IS NOT NULL $$);
 
 DROP TABLE market_obs;
+
+-- many labels: a new label costs a table of its own, not a wider copy of
+-- every period, so time grows linearly with labels (0.4.0: 0.15, 0.5 and
+-- 1.9 s for 2 000, 4 000 and 8 000 labels of 10 periods)
+SET adoption.max_labels = 65535;
+CREATE TABLE market_labels AS
+SELECT date '2000-01-01' + p AS period, 'label' || l AS label, 1::float8 AS value, l
+FROM generate_series(1, 10) p, generate_series(1, 8000) l;
+VACUUM ANALYZE market_labels;
+SELECT * FROM bench_compare('market_agg, 4 000 labels vs 2 000',
+	$$ SELECT periods(market_agg(period, label, value)) FROM market_labels WHERE l <= 4000 $$,
+	$$ SELECT periods(market_agg(period, label, value)) FROM market_labels WHERE l <= 2000 $$)
+UNION ALL
+SELECT * FROM bench_compare('market_agg, 8 000 labels vs 4 000',
+	$$ SELECT periods(market_agg(period, label, value)) FROM market_labels WHERE l <= 8000 $$,
+	$$ SELECT periods(market_agg(period, label, value)) FROM market_labels WHERE l <= 4000 $$);
+DROP TABLE market_labels;
+
+-- 1 000 labels x 1 000 periods, fed label by label and period by period,
+-- against the plain GROUP BY period, label (0.4.0: 32 s label by label,
+-- 4.7 s period by period, against 1.3 s)
+SET adoption.max_periods = 1000000;
+CREATE TABLE market_by_period AS
+SELECT date '2000-01-01' + p AS period, 'label' || l AS label, (1 + random() * 1000)::int::float8 AS value
+FROM generate_series(1, 1000) p, generate_series(1, 1000) l ORDER BY p, l;
+CREATE TABLE market_by_label AS SELECT * FROM market_by_period ORDER BY label, period;
+VACUUM ANALYZE market_by_period;
+VACUUM ANALYZE market_by_label;
+SELECT * FROM bench_compare('market_agg 1 000 x 1 000, fed period by period, vs GROUP BY period, label',
+	$$ SELECT hhi(market_agg(period, label, value)) FROM market_by_period $$,
+	$$ SELECT count(*) FROM (SELECT period, label, sum(value) FROM market_by_period GROUP BY period, label) x $$, 3)
+UNION ALL
+SELECT * FROM bench_compare('market_agg 1 000 x 1 000, fed label by label, vs GROUP BY period, label',
+	$$ SELECT hhi(market_agg(period, label, value)) FROM market_by_label $$,
+	$$ SELECT count(*) FROM (SELECT period, label, sum(value) FROM market_by_label GROUP BY period, label) x $$, 3);
+DROP TABLE market_by_period;
+DROP TABLE market_by_label;
+RESET adoption.max_periods;
+RESET adoption.max_labels;
