@@ -234,6 +234,26 @@ adoption_expansion_of_sum(const double *c, int n, double *out)
 		out[1] = err;
 		return 2;
 	}
+	/*
+	 * Most sums of a few doubles fit two: s + t carries the exact sum as long
+	 * as every error folds into t exactly.  Then two components, as above.
+	 */
+	{
+		double		pair[2] = {c[0], 0.0};
+		bool		fits = true;
+
+		for (i = 1; i < n && fits; i++)
+		{
+			double		e;
+			double		e2;
+
+			pair[0] = adoption_two_sum(pair[0], c[i], &e);
+			pair[1] = adoption_two_sum(pair[1], e, &e2);
+			fits = e2 == 0.0 && isfinite(pair[0]);
+		}
+		if (fits)
+			return adoption_expansion_of_sum(pair, 2, out);
+	}
 	adoption_exact_init(&x);
 	for (i = 0; i < n; i++)
 		adoption_exact_add(&x, c[i]);

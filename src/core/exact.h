@@ -72,7 +72,7 @@ extern bool adoption_expansion_canonical(const double *c, int n);
 /*
  * The canonical expansion of the exact sum of c[0..n-1] (any finite
  * doubles) into out; returns its length as adoption_exact_expansion does.
- * Two components or fewer that sum exactly skip the accumulator.
+ * Sums whose exact value two doubles can carry skip the accumulator.
  */
 extern int	adoption_expansion_of_sum(const double *c, int n, double *out);
 

@@ -44,8 +44,12 @@ adoption_work_free(AdoptionWork *w)
 		w->mem->free(w->mem->arg, w->entries);
 	if (w->log != NULL)
 		w->mem->free(w->mem->arg, w->log);
+	if (w->log_map != NULL)
+		w->mem->free(w->mem->arg, w->log_map);
 	w->entries = NULL;
 	w->log = NULL;
+	w->log_map = NULL;
+	w->log_map_size = 0;
 	w->nperiods = w->nsorted = w->capacity = 0;
 	w->nlog = w->log_capacity = w->log_settled = 0;
 }
@@ -176,9 +180,77 @@ grown_capacity(const AdoptionWork *w)
 	return (int) capacity;
 }
 
-/* Append a rounding error (or a value still to fold) to the log. */
+/*
+ * Append a rounding error (or a value still to fold) to the log.  Rows in
+ * time order add to one period after another: an error of the period of
+ * one of the last entries joins that entry when the two add exactly, so
+ * the log keeps one entry per period instead of one per row.
+ */
+/* A log big enough to index: below it, a lookup costs more than it saves. */
+#define LOG_MAP_MIN 64
+
+static uint32_t
+log_hash(int64_t key, int series, int32_t size)
+{
+	uint64_t	h = ((uint64_t) key + (uint64_t) series * UINT64_C(0x85EBCA77C2B2AE63)) *
+		UINT64_C(0x9E3779B97F4A7C15);
+
+	return (uint32_t) (h >> 32) & (uint32_t) (size - 1);
+}
+
+/* Point the map's slot of entry i's sum at entry i (the newest of its sum). */
 static void
-log_push(AdoptionWork *w, int64_t key, int series, double value)
+log_map_put(AdoptionWork *w, int i)
+{
+	const AdoptionLogEntry *e = &w->log[i];
+	uint32_t	h;
+
+	for (h = log_hash(e->key, e->series, w->log_map_size); w->log_map[h] != 0;
+		 h = (h + 1) & (uint32_t) (w->log_map_size - 1))
+	{
+		const AdoptionLogEntry *o = &w->log[w->log_map[h] - 1];
+
+		if (o->key == e->key && o->series == e->series)
+			break;
+	}
+	w->log_map[h] = i + 1;
+}
+
+/* The newest log entry of a sum, or -1. */
+static int
+log_map_find(const AdoptionWork *w, int64_t key, int series)
+{
+	uint32_t	h;
+
+	for (h = log_hash(key, series, w->log_map_size); w->log_map[h] != 0;
+		 h = (h + 1) & (uint32_t) (w->log_map_size - 1))
+	{
+		const AdoptionLogEntry *o = &w->log[w->log_map[h] - 1];
+
+		if (o->key == key && o->series == series)
+			return w->log_map[h] - 1;
+	}
+	return -1;
+}
+
+/* Make the map for the log's capacity, and fill it from the log. */
+static void
+log_map_build(AdoptionWork *w)
+{
+	int			i;
+
+	if (w->log_map != NULL)
+		w->mem->free(w->mem->arg, w->log_map);
+	w->log_map_size = 2 * w->log_capacity;
+	w->log_map = w->mem->alloc(w->mem->arg, sizeof(int32_t) * w->log_map_size);
+	memset(w->log_map, 0, sizeof(int32_t) * w->log_map_size);
+	for (i = 0; i < w->nlog; i++)
+		log_map_put(w, i);
+}
+
+/* Append to the log, as it is (a fold's tails: canonical, not to be joined). */
+static void
+log_append(AdoptionWork *w, int64_t key, int series, double value)
 {
 	AdoptionLogEntry *e;
 
@@ -193,12 +265,50 @@ log_push(AdoptionWork *w, int64_t key, int series, double value)
 			w->mem->free(w->mem->arg, w->log);
 		w->log = log;
 		w->log_capacity = capacity;
+		if (capacity >= LOG_MAP_MIN)
+			log_map_build(w);
 	}
 	e = &w->log[w->nlog++];
 	e->key = key;
 	e->series = series;
 	e->unused = 0;
 	e->value = value;
+	if (w->log_map != NULL)
+		log_map_put(w, w->nlog - 1);
+}
+
+/*
+ * Add a rounding error to the log.  An error joins its sum's newest entry
+ * when the two add exactly, so that the log keeps about one entry per sum,
+ * not one per row: among the last entries (rows in time order), or through
+ * the map once the log is big (rows in no order).
+ */
+static void
+log_push(AdoptionWork *w, int64_t key, int series, double value)
+{
+	int			i = -1;
+	int			j;
+
+	for (j = w->nlog - 1; j >= 0 && j >= w->nlog - (int) w->nseries; j--)
+		if (w->log[j].key == key && w->log[j].series == series)
+		{
+			i = j;
+			break;
+		}
+	if (i < 0 && w->log_map != NULL)
+		i = log_map_find(w, key, series);
+	if (i >= 0)
+	{
+		double		err;
+		double		sum = adoption_two_sum(w->log[i].value, value, &err);
+
+		if (err == 0.0 && sum != 0.0)
+		{
+			w->log[i].value = sum;
+			return;
+		}
+	}
+	log_append(w, key, series, value);
 }
 
 /* Outcomes of adding to an entry in place. */
@@ -437,6 +547,12 @@ fold(AdoptionWork *w)
 	w->log = NULL;
 	w->nlog = 0;
 	w->log_capacity = 0;
+	if (w->log_map != NULL)
+	{
+		w->mem->free(w->mem->arg, w->log_map);
+		w->log_map = NULL;
+		w->log_map_size = 0;
+	}
 	while (g < nold)
 	{
 		double		expansion[ADOPTION_EXPANSION_MAX];
@@ -460,11 +576,14 @@ fold(AdoptionWork *w)
 			return ADOPTION_NOT_CONTAINED;
 		}
 		sum = (double *) adoption_work_entry(w, e) + series;
-		if (end - g == 1)
+		if (end - g < 64)
 		{
-			double		pair[2] = {*sum, old[g].value};
+			double		parts[64];
 
-			m = adoption_expansion_of_sum(pair, 2, expansion);
+			parts[0] = *sum;
+			for (c = g; c < end; c++)
+				parts[1 + c - g] = old[c].value;
+			m = adoption_expansion_of_sum(parts, 1 + end - g, expansion);
 		}
 		else
 		{
@@ -485,7 +604,7 @@ fold(AdoptionWork *w)
 		}
 		*sum = m > 0 ? expansion[0] : 0.0;
 		for (c = 1; c < m; c++)
-			log_push(w, key, series, expansion[c]);
+			log_append(w, key, series, expansion[c]);
 		g = end;
 	}
 	w->mem->free(w->mem->arg, old);

@@ -98,6 +98,8 @@ typedef struct AdoptionWork
 	/* the rest is read off the common paths */
 	const AdoptionMemory *mem;
 	AdoptionLogEntry *log;		/* nlog of log_capacity */
+	int32_t	   *log_map;		/* a big log's newest entry per sum: index + 1 */
+	int32_t		log_map_size;	/* a power of two, twice log_capacity */
 	int32_t		nlog;
 	int32_t		log_capacity;
 	int32_t		log_settled;	/* log entries left by the last settling */
