@@ -545,9 +545,10 @@ state_result(SummaryState *s, bool transient)
 }
 
 static pg_attribute_always_inline void
-state_add(SummaryState *s, AdoptionWork *w, int64 key, const double *values, const int64 *rows)
+state_add(SummaryState *s, AdoptionWork *w, int nseries, int64 key, const double *values,
+		  const int64 *rows)
 {
-	AdoptionStatus status = adoption_work_add(w, key, values, rows);
+	AdoptionStatus status = adoption_work_add_to(w, nseries, key, values, rows);
 
 	if (unlikely(status != ADOPTION_OK))
 		report_work(s, status, w);
@@ -572,7 +573,7 @@ rivalry_wide_transfn(PG_FUNCTION_ARGS)
 	values[1] = PG_GETARG_FLOAT8(3);
 	CheckObservation(values[0], "a");
 	CheckObservation(values[1], "b");
-	state_add(s, &s->work, key, values, rows);
+	state_add(s, &s->work, 2, key, values, rows);
 	PG_RETURN_DATUM(state_result(s, transient));
 }
 
@@ -627,7 +628,7 @@ rivalry_long_transfn(PG_FUNCTION_ARGS)
 	values[series] = PG_GETARG_FLOAT8(3);
 	CheckObservation(values[series], "value");
 	rows[series] = 1;
-	state_add(s, &s->work, key, values, rows);
+	state_add(s, &s->work, 2, key, values, rows);
 	PG_RETURN_DATUM(state_result(s, transient));
 }
 
@@ -648,7 +649,7 @@ trend_transfn(PG_FUNCTION_ARGS)
 	key = TimeKey(PG_GETARG_DATUM(1), s->time, "time");
 	value = PG_GETARG_FLOAT8(2);
 	CheckObservation(value, "value");
-	state_add(s, &s->work, key, &value, &rows);
+	state_add(s, &s->work, 1, key, &value, &rows);
 	PG_RETURN_DATUM(state_result(s, transient));
 }
 
@@ -674,7 +675,7 @@ market_transfn(PG_FUNCTION_ARGS)
 	{
 		AdoptionWork *w = label_table(s, VARDATA_ANY(label), VARSIZE_ANY_EXHDR(label));
 
-		state_add(s, w, key, &value, &rows);
+		state_add(s, w, 1, key, &value, &rows);
 	}
 	PG_RETURN_DATUM(state_result(s, transient));
 }

@@ -308,37 +308,49 @@ adoption_work_find(AdoptionWork *w, int64_t key)
 	return adoption_work_find_in(w, key, w->probe);
 }
 
+/* The transition's path: inlined into its callers, whatever the compiler's guess. */
+#define ADOPTION_HOT_PATH static inline __attribute__((always_inline))
+
 /*
- * Add values and rows to entry e when every sum stays exact and every count
- * fits the layout; false, changing nothing, otherwise.
+ * Is a + b, rounded, exactly a + b?  One of the two differences is exact
+ * (Dekker: the one from the larger operand), so both give back the other
+ * operand exactly when, and only when, the sum did not round.  Shorter
+ * than a two-sum, and false for NaN and overflow.
  */
-static inline bool
-adoption_work_accumulate(const AdoptionWork *w, unsigned char *e, const double *values,
+ADOPTION_HOT_PATH bool
+adoption_sum_is_exact(double a, double b, double s)
+{
+	return s - a == b && s - b == a;
+}
+
+/*
+ * Add values and rows to entry e of a table of k series (k its nseries, a
+ * constant where the caller knows it, so that the loops unroll) when every
+ * sum stays exact and every count fits the layout; false, changing
+ * nothing, otherwise.
+ */
+ADOPTION_HOT_PATH bool
+adoption_work_accumulate(const AdoptionWork *w, int k, unsigned char *e, const double *values,
 						 const int64_t *rows)
 {
 	double	   *sums = (double *) e;
 	double		next[2];
-	int			k = w->nseries;
 	int			s;
 
 	for (s = 0; s < k; s++)
 	{
-		double		err;
-
-		next[s] = adoption_two_sum(sums[s], values[s], &err);
-		if (err != 0.0)
-			return false;		/* rounded, or overflowed (err is NaN) */
+		next[s] = sums[s] + values[s];
+		if (!adoption_sum_is_exact(sums[s], values[s], next[s]))
+			return false;		/* rounded, or overflowed */
 	}
 	if (w->wide)
 	{
 		int64_t		r[2];
 
+		memcpy(r, e + 8 * k + 8, sizeof(int64_t) * k);
 		for (s = 0; s < k; s++)
-		{
-			memcpy(&r[s], e + 8 * k + 8 + 8 * s, sizeof(int64_t));
 			if (__builtin_add_overflow(r[s], rows[s], &r[s]))
 				return false;
-		}
 		memcpy(e + 8 * k + 8, r, sizeof(int64_t) * k);
 	}
 	else
@@ -363,20 +375,22 @@ extern AdoptionStatus adoption_work_add_slow(AdoptionWork *w, int64_t key,
 											 const double *values, const int64_t *rows);
 
 /*
- * Add one observation: values[s] to series s with rows[s] rows (0 for a
- * series the row does not feed).  The common cases, a row of the last
- * row's period, of the next period in order, or of a period already in the
- * sorted part (while lookups pay), are written straight to the table; the
- * rest take adoption_work_add_slow().
+ * Add one observation to a table of k series (its nseries, known to the
+ * caller): values[s] to series s with rows[s] rows (0 for a series the row
+ * does not feed).  The common cases, a row of the last row's period, of the
+ * next period in order, or of a period already in the sorted part (while
+ * lookups pay), are written straight to the table; the rest take
+ * adoption_work_add_slow().
  */
-static inline AdoptionStatus
-adoption_work_add(AdoptionWork *w, int64_t key, const double *values, const int64_t *rows)
+ADOPTION_HOT_PATH AdoptionStatus
+adoption_work_add_to(AdoptionWork *w, int k, int64_t key, const double *values,
+					 const int64_t *rows)
 {
 	int			i;
 
 	if (w->nperiods > 0 && key == w->last_key)
 	{
-		if (adoption_work_accumulate(w, adoption_work_entry(w, w->nperiods - 1), values, rows))
+		if (adoption_work_accumulate(w, k, adoption_work_entry(w, w->nperiods - 1), values, rows))
 			return ADOPTION_OK;
 	}
 	else if (w->nsorted == w->nperiods && (w->nperiods == 0 || key > w->last_key) &&
@@ -385,7 +399,6 @@ adoption_work_add(AdoptionWork *w, int64_t key, const double *values, const int6
 		/* the next period: written with stores only */
 		unsigned char *e = adoption_work_entry(w, w->nperiods);
 		double	   *sums = (double *) e;
-		int			k = w->nseries;
 		int			s;
 
 		if (w->wide)
@@ -425,10 +438,18 @@ adoption_work_add(AdoptionWork *w, int64_t key, const double *values, const int6
 	}
 	else if (w->probe && (i = adoption_work_find(w, key)) >= 0)
 	{
-		if (adoption_work_accumulate(w, adoption_work_entry(w, i), values, rows))
+		if (adoption_work_accumulate(w, k, adoption_work_entry(w, i), values, rows))
 			return ADOPTION_OK;
 	}
 	return adoption_work_add_slow(w, key, values, rows);
+}
+
+/* The same for a table of any nseries: values and rows hold two elements. */
+static inline AdoptionStatus
+adoption_work_add(AdoptionWork *w, int64_t key, const double values[2], const int64_t rows[2])
+{
+	return w->nseries == 2 ? adoption_work_add_to(w, 2, key, values, rows) :
+		adoption_work_add_to(w, 1, key, values, rows);
 }
 
 /*

@@ -379,8 +379,8 @@ test_lookups(void)
 		for (size = 1; size <= 300; size += (size < 20 ? 1 : 37))
 		{
 			AdoptionWork w;
-			double		v = 1.0;
-			int64_t		r = 1;
+			double		v[2] = {1.0, 0.0};
+			int64_t		r[2] = {1, 0};
 			int64_t		key = 0;
 			int64_t		probe;
 			int			i;
@@ -405,7 +405,7 @@ test_lookups(void)
 						key += (int64_t) i * i * i + 1;
 						break;
 				}
-				adoption_work_add(&w, key, &v, &r);
+				adoption_work_add(&w, key, v, r);
 			}
 			for (probe = w.first_key - 2; probe <= key + 2; probe += 1 + (key - w.first_key) / 5000)
 			{
@@ -434,19 +434,19 @@ test_market(void)
 	AdoptionWork *works[2] = {&a, &b};
 	AdoptionMarketPlan plan;
 	AdoptionLabel labels[2] = {{"java", 4}, {"python", 6}};
-	double		v;
-	int64_t		r = 1;
+	double		v[2] = {0.0, 0.0};
+	int64_t		r[2] = {1, 0};
 	size_t		size;
 	AdoptionPeriods *m;
 
 	adoption_work_init(&a, &test_memory, ADOPTION_TIME_DATE, 1, 1000);
 	adoption_work_init(&b, &test_memory, ADOPTION_TIME_DATE, 1, 1000);
-	v = 0.1;
-	adoption_work_add(&a, 0, &v, &r);
-	v = 0.2;
-	adoption_work_add(&a, 0, &v, &r);
-	v = 5.0;
-	adoption_work_add(&b, ADOPTION_USECS_PER_DAY, &v, &r);
+	v[0] = 0.1;
+	adoption_work_add(&a, 0, v, r);
+	v[0] = 0.2;
+	adoption_work_add(&a, 0, v, r);
+	v[0] = 5.0;
+	adoption_work_add(&b, ADOPTION_USECS_PER_DAY, v, r);
 	adoption_work_flat_size(&a, &size);
 	adoption_work_flat_size(&b, &size);
 	adoption_market_plan(works, 2, adoption_labels_size(labels, 2), &test_memory, &plan);
