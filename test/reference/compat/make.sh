@@ -13,7 +13,9 @@ ensure_packages "${BASE_PACKAGES[@]}"
 old=$(mktemp -d /tmp/adoption-0.4.0.XXXXXX)
 restore() {
 	stop_clusters
-	make -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+	# 0.4.0 installed scripts this version does not have: none of them stays
+	$SUDO rm -f "$("$PG_CONFIG" --sharedir)"/extension/adoption--*.sql
+	$SUDO make -s PG_CONFIG="$PG_CONFIG" install >/dev/null
 	git worktree remove --force "$old/src" >/dev/null 2>&1
 	rm -rf "$old"
 }

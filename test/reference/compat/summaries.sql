@@ -34,7 +34,7 @@ UNION ALL SELECT 'escaped_labels', true, market_agg(t, l, 1) FROM (VALUES (1, 'a
 
 -- what is compared: the text, the binary form, and the bytes on disk
 CREATE VIEW compat_forms AS
-SELECT 'rivalry' AS type, name, exact, r::text AS text, encode(rivalry_send(r), 'hex') AS binary,
+SELECT 'rivalry' AS type, name, exact, r::text AS text, encode(rivalry_send(r), 'hex') AS sent,
 	encode((SELECT (tuple_data_split('compat_rivalry'::regclass, t_data, t_infomask, t_infomask2, t_bits, true))[3]
 		FROM heap_page_items(get_raw_page('compat_rivalry', 0)) p WHERE p.t_ctid = c.ctid), 'hex') AS disk
 FROM compat_rivalry c
