@@ -19,11 +19,12 @@ restore() {
 	git worktree remove --force "$old/src" >/dev/null 2>&1
 	rm -rf "$old"
 }
-trap restore EXIT
 git worktree add -q --detach "$old/src" v0.4.0
 make -s -C "$old/src" PG_CONFIG="$PG_CONFIG" >/dev/null
-$SUDO make -s -C "$old/src" PG_CONFIG="$PG_CONFIG" install >/dev/null
 cluster_start OLD
+# after cluster_start, whose own trap this one replaces (restore stops the clusters)
+trap restore EXIT
+$SUDO make -s -C "$old/src" PG_CONFIG="$PG_CONFIG" install >/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -h "$OLD_DIR" -p "$OLD_PORT" -U postgres -d postgres <<'SQL'
 CREATE EXTENSION adoption VERSION '0.4.0';
 CREATE EXTENSION pageinspect;
