@@ -170,9 +170,9 @@ adoption_work_seen(const AdoptionWork *w, int64_t key)
 	return (w->seen[bit >> 6] >> (bit & 63)) & 1;
 }
 
-/* The canonical key of entry e. */
+/* The key stored in entry e, as the layout stores it (int32 or int64): it orders entries. */
 static inline int64_t
-adoption_entry_key(const AdoptionWork *w, const unsigned char *e)
+adoption_entry_raw_key(const AdoptionWork *w, const unsigned char *e)
 {
 	e += 8 * (size_t) w->nseries;
 	if (w->wide)
@@ -187,38 +187,33 @@ adoption_entry_key(const AdoptionWork *w, const unsigned char *e)
 		int32_t		n;
 
 		memcpy(&n, e, sizeof(n));
-		return w->kind == ADOPTION_TIME_NUMBER ?
-			adoption_number_key((double) n) : (int64_t) n * ADOPTION_USECS_PER_DAY;
+		return n;
 	}
 }
 
-/* The canonical key of entry i. */
+/* The canonical key of entry e. */
+static inline int64_t
+adoption_entry_key(const AdoptionWork *w, const unsigned char *e)
+{
+	int64_t		raw = adoption_entry_raw_key(w, e);
+
+	if (w->wide)
+		return raw;
+	return w->kind == ADOPTION_TIME_NUMBER ?
+		adoption_number_key((double) raw) : raw * ADOPTION_USECS_PER_DAY;
+}
+
+/* The canonical key of entry i, and as the layout stores it. */
 static inline int64_t
 adoption_work_key(const AdoptionWork *w, int i)
 {
 	return adoption_entry_key(w, adoption_work_entry(w, i));
 }
 
-/* The key of entry i as the layout stores it (int32 or int64), for ordering. */
 static inline int64_t
 adoption_work_raw_key(const AdoptionWork *w, int i)
 {
-	const unsigned char *e = adoption_work_entry(w, i) + 8 * (size_t) w->nseries;
-
-	if (w->wide)
-	{
-		int64_t		key;
-
-		memcpy(&key, e, sizeof(key));
-		return key;
-	}
-	else
-	{
-		int32_t		n;
-
-		memcpy(&n, e, sizeof(n));
-		return n;
-	}
+	return adoption_entry_raw_key(w, adoption_work_entry(w, i));
 }
 
 /* A canonical key as the layout stores it; false when narrow cannot. */
