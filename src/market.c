@@ -175,12 +175,12 @@ market_hhi(PG_FUNCTION_ARGS)
 }
 
 /*
- * leader_changes(m): a row for every period whose leader differs from the
- * last period that had one (periods tied at the top have none).
+ * leader_changes(m), leader_change_points(m): a row for every period whose
+ * leader differs from the last period that had one (periods tied at the
+ * top have none), at its time or point.
  */
-PG_FUNCTION_INFO_V1(market_leader_changes);
-Datum
-market_leader_changes(PG_FUNCTION_ARGS)
+static Datum
+leader_changes(FunctionCallInfo fcinfo, bool point)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	AdoptionPeriods *m = PG_GETARG_MARKET(0);
@@ -188,7 +188,8 @@ market_leader_changes(PG_FUNCTION_ARGS)
 	int			previous = -1;
 	int			i;
 
-	CheckInstantKind(m, "leader_changes()", NULL);
+	if (!point)
+		CheckInstantKind(m, "leader_changes()", "leader_change_points()");
 	InitMaterializedSRF(fcinfo, 0);
 	for (i = 0; i < m->nperiods; i++)
 	{
@@ -200,8 +201,11 @@ market_leader_changes(PG_FUNCTION_ARGS)
 		{
 			Datum		values[3];
 			bool		nulls[3] = {false, false, false};
+			int64		key = adoption_key(m, i);
 
-			values[0] = TimestampTzGetDatum(adoption_key(m, i));
+			values[0] = point ?
+				Float8GetDatum(adoption_key_point((AdoptionTimeKind) m->kind, key)) :
+				TimestampTzGetDatum(key);
 			values[1] = PointerGetDatum(label_text(&labels[previous]));
 			values[2] = PointerGetDatum(label_text(&labels[leader]));
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
@@ -209,6 +213,20 @@ market_leader_changes(PG_FUNCTION_ARGS)
 		previous = leader;
 	}
 	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(market_leader_changes);
+Datum
+market_leader_changes(PG_FUNCTION_ARGS)
+{
+	return leader_changes(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(market_leader_change_points);
+Datum
+market_leader_change_points(PG_FUNCTION_ARGS)
+{
+	return leader_changes(fcinfo, true);
 }
 
 /*

@@ -69,7 +69,12 @@ summary_rebucket(PG_FUNCTION_ARGS)
 	Interval   *width = PG_GETARG_INTERVAL_P(1);
 	const char *field;
 
-	CheckInstantKind(p, "rebucket()", "Bucket numeric time before aggregating, e.g. floor(year / 10) * 10.");
+	if (p->kind == ADOPTION_TIME_NUMBER)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("rebucket() needs a summary over timestamps or dates"),
+				 errdetail("This summary was built over numeric time."),
+				 errhint("Bucket numeric time before aggregating, e.g. floor(year / 10) * 10.")));
 	field = bucket_field(width);
 	PG_RETURN_POINTER(SummaryRekeyed(KindOfSeries(p), p, bucket_of, cstring_to_text(field)));
 }

@@ -127,21 +127,43 @@ rivalry_ratio_change(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(change);
 }
 
-/* leader(r): 1 if a leads the last period, 2 if b, 0 tied */
+/* Which side leads the last period: 1 a, 2 b, 0 tied; -1 without periods. */
+static int
+last_leader(const AdoptionPeriods *p)
+{
+	int			last = p->nperiods - 1;
+
+	if (p->nperiods == 0)
+		return -1;
+	if (adoption_sum(p, last, 0) > adoption_sum(p, last, 1))
+		return 1;
+	if (adoption_sum(p, last, 1) > adoption_sum(p, last, 0))
+		return 2;
+	return 0;
+}
+
+/* leader(r), deprecated: 1 if a leads the last period, 2 if b, 0 tied */
 PG_FUNCTION_INFO_V1(rivalry_leader);
 Datum
 rivalry_leader(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
-	int			last = p->nperiods - 1;
+	int			leader = last_leader(PG_GETARG_RIVALRY(0));
 
-	if (p->nperiods == 0)
+	if (leader < 0)
 		PG_RETURN_NULL();
-	if (adoption_sum(p, last, 0) > adoption_sum(p, last, 1))
-		PG_RETURN_INT32(1);
-	if (adoption_sum(p, last, 1) > adoption_sum(p, last, 0))
-		PG_RETURN_INT32(2);
-	PG_RETURN_INT32(0);
+	PG_RETURN_INT32(leader);
+}
+
+/* leading_side(r): 'a' or 'b', the side leading the last period; NULL tied */
+PG_FUNCTION_INFO_V1(rivalry_leading_side);
+Datum
+rivalry_leading_side(PG_FUNCTION_ARGS)
+{
+	int			leader = last_leader(PG_GETARG_RIVALRY(0));
+
+	if (leader <= 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(leader == 1 ? "a" : "b"));
 }
 
 /*
@@ -177,7 +199,7 @@ rivalry_ratio_trend(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	p = PG_GETARG_RIVALRY(0);
-	per = PerArgument(fcinfo, 1, p, "per", &one_year);
+	per = PerArgument(fcinfo, 1, p, "ratio_trend", "per", &one_year);
 	if (!rivalry_fit(p, ADOPTION_LOGLINEAR, &fit))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(expm1(fit.b1 * per));
@@ -191,35 +213,39 @@ rivalry_parity_x(AdoptionPeriods *p, AdoptionMethod method, AdoptionFit *fit, do
 		adoption_fit_crossing(fit, parity_level(method), x);
 }
 
-/* parity_at(r, method): the instant the fitted ratio reaches 1 */
+/*
+ * parity_at(r, method), parity_point(r, method): the instant (point) the
+ * fitted ratio reaches 1; NULL when the fit is flat or has too few periods,
+ * or the instant lies beyond timestamptz
+ */
+static Datum
+parity(FunctionCallInfo fcinfo, bool point)
+{
+	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
+	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(1));
+	AdoptionFit fit;
+	Datum		result;
+	double		x;
+
+	if (!point)
+		CheckInstantKind(p, "parity_at()", "parity_point()");
+	if (!rivalry_parity_x(p, method, &fit, &x) || !XResult(p, x, point, &result))
+		PG_RETURN_NULL();
+	return result;
+}
+
 PG_FUNCTION_INFO_V1(rivalry_parity_at);
 Datum
 rivalry_parity_at(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
-	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(1));
-	AdoptionFit fit;
-	double		x;
-
-	CheckInstantKind(p, "parity_at()", "Use parity_point() for numeric time.");
-	if (!rivalry_parity_x(p, method, &fit, &x))
-		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(SummaryInstant(p, x, false));
+	return parity(fcinfo, false);
 }
 
-/* parity_point(r, method): the same in the input's units (epoch seconds for time) */
 PG_FUNCTION_INFO_V1(rivalry_parity_point);
 Datum
 rivalry_parity_point(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
-	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(1));
-	AdoptionFit fit;
-	double		x;
-
-	if (!rivalry_parity_x(p, method, &fit, &x))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(XPoint(p, x));
+	return parity(fcinfo, true);
 }
 
 /* parity_in(r, unit, method): units from the last period to parity */
@@ -238,7 +264,7 @@ rivalry_parity_in(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	p = PG_GETARG_RIVALRY(0);
 	method = ParseMethod(PG_GETARG_TEXT_PP(2));
-	unit = PerArgument(fcinfo, 1, p, "unit", &one_month);
+	unit = PerArgument(fcinfo, 1, p, "parity_in", "unit", &one_month);
 	if (!rivalry_parity_x(p, method, &fit, &x))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8((x - adoption_period_x(p, p->nperiods - 1)) / unit);
@@ -252,41 +278,74 @@ fit_quantile(const AdoptionFit *fit, double level)
 }
 
 /*
- * parity_interval(r, level, method): (estimate, lower, upper), Fieller's
- * interval; unbounded ends are -infinity and infinity; NULL under 3 periods.
+ * parity_interval(r, level, method), parity_interval_point(r, level,
+ * method): (estimate, lower, upper, bounded), the parity with Fieller's
+ * interval.  An end that is unbounded, or an instant beyond timestamptz, is
+ * NULL, and bounded says whether both ends are there: drivers read
+ * -infinity as a date in year 292269055.  NULL under 3 periods.
+ *
+ * The declaration before 0.5.0 has three columns and infinite ends: a
+ * library updated before ALTER EXTENSION UPDATE keeps giving them.
  */
-PG_FUNCTION_INFO_V1(rivalry_parity_interval);
-Datum
-rivalry_parity_interval(PG_FUNCTION_ARGS)
+static Datum
+parity_interval(FunctionCallInfo fcinfo, bool point)
 {
 	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
 	double		level = PG_GETARG_FLOAT8(1);
 	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(2));
 	AdoptionFit fit;
 	TupleDesc	tupdesc;
-	Datum		values[3];
-	bool		nulls[3] = {false, false, false};
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
 	double		x;
 	double		lower;
 	double		upper;
 
 	CheckLevel(level);
-	CheckInstantKind(p, "parity_interval()", NULL);
+	if (!point)
+		CheckInstantKind(p, "parity_interval()", "parity_interval_point()");
 	if (!rivalry_fit(p, method, &fit) || fit.df < 1)
 		PG_RETURN_NULL();
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
 	tupdesc = BlessTupleDesc(tupdesc);
 
-	if (adoption_fit_crossing(&fit, parity_level(method), &x))
-		values[0] = TimestampTzGetDatum(SummaryInstant(p, x, true));
-	else
-		nulls[0] = true;
+	nulls[0] = !(adoption_fit_crossing(&fit, parity_level(method), &x) &&
+				 XResult(p, x, point, &values[0]));
 	adoption_fit_fieller(&fit, parity_level(method), fit_quantile(&fit, level),
 						 &lower, &upper);
-	values[1] = TimestampTzGetDatum(isinf(lower) ? DT_NOBEGIN : SummaryInstant(p, lower, true));
-	values[2] = TimestampTzGetDatum(isinf(upper) ? DT_NOEND : SummaryInstant(p, upper, true));
+	nulls[1] = !XResult(p, lower, point, &values[1]);
+	nulls[2] = !XResult(p, upper, point, &values[2]);
+	if (tupdesc->natts == 3)
+	{
+		/* 0.4.0's columns: infinite ends, the estimate clamped to them */
+		nulls[0] = !adoption_fit_crossing(&fit, parity_level(method), &x);
+		if (!nulls[0])
+			values[0] = TimestampTzGetDatum(SummaryInstant(p, x, true));
+		values[1] = TimestampTzGetDatum(isinf(lower) ? DT_NOBEGIN : SummaryInstant(p, lower, true));
+		values[2] = TimestampTzGetDatum(isinf(upper) ? DT_NOEND : SummaryInstant(p, upper, true));
+		nulls[1] = nulls[2] = false;
+	}
+	else
+	{
+		values[3] = BoolGetDatum(!nulls[1] && !nulls[2]);
+		nulls[3] = false;
+	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+PG_FUNCTION_INFO_V1(rivalry_parity_interval);
+Datum
+rivalry_parity_interval(PG_FUNCTION_ARGS)
+{
+	return parity_interval(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(rivalry_parity_interval_point);
+Datum
+rivalry_parity_interval_point(PG_FUNCTION_ARGS)
+{
+	return parity_interval(fcinfo, true);
 }
 
 /* A value of the fitted line as a ratio a / b (negative: none). */
@@ -305,24 +364,27 @@ eta_share(AdoptionMethod method, double eta)
 	return eta >= 0.0 ? 1.0 / (1.0 + exp(-eta)) : exp(eta) / (1.0 + exp(eta));
 }
 
+/*
+ * fitted_share(r, time, method), fitted_ratio(r, time, method) and their
+ * _point twins: the fitted model at a time or point.
+ */
 static Datum
-fitted_value(FunctionCallInfo fcinfo, bool share)
+fitted_value(FunctionCallInfo fcinfo, bool share, bool point)
 {
 	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
-	TimestampTz t = PG_GETARG_TIMESTAMPTZ(1);
 	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(2));
 	AdoptionFit fit;
+	double		x;
 	double		eta;
 	double		result;
 
-	CheckInstantKind(p, share ? "fitted_share()" : "fitted_ratio()", NULL);
-	if (TIMESTAMP_NOT_FINITE(t))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time cannot be infinite")));
+	if (!point)
+		CheckInstantKind(p, share ? "fitted_share()" : "fitted_ratio()",
+						 share ? "fitted_share_point()" : "fitted_ratio_point()");
+	x = ArgumentX(fcinfo, 1, p, point, point ? "point" : "time");
 	if (!rivalry_fit(p, method, &fit))
 		PG_RETURN_NULL();
-	eta = adoption_fit_at(&fit, InstantX(p, t));
+	eta = adoption_fit_at(&fit, x);
 	result = share ? eta_share(method, eta) : eta_ratio(method, eta);
 	if (isnan(result) || result < 0.0)
 		PG_RETURN_NULL();
@@ -331,19 +393,32 @@ fitted_value(FunctionCallInfo fcinfo, bool share)
 	PG_RETURN_FLOAT8(result);
 }
 
-/* fitted_share(r, time, method), fitted_ratio(r, time, method) */
 PG_FUNCTION_INFO_V1(rivalry_fitted_share);
 Datum
 rivalry_fitted_share(PG_FUNCTION_ARGS)
 {
-	return fitted_value(fcinfo, true);
+	return fitted_value(fcinfo, true, false);
 }
 
 PG_FUNCTION_INFO_V1(rivalry_fitted_ratio);
 Datum
 rivalry_fitted_ratio(PG_FUNCTION_ARGS)
 {
-	return fitted_value(fcinfo, false);
+	return fitted_value(fcinfo, false, false);
+}
+
+PG_FUNCTION_INFO_V1(rivalry_fitted_share_point);
+Datum
+rivalry_fitted_share_point(PG_FUNCTION_ARGS)
+{
+	return fitted_value(fcinfo, true, true);
+}
+
+PG_FUNCTION_INFO_V1(rivalry_fitted_ratio_point);
+Datum
+rivalry_fitted_ratio_point(PG_FUNCTION_ARGS)
+{
+	return fitted_value(fcinfo, false, true);
 }
 
 /*
@@ -466,7 +541,7 @@ crossovers_srf(FunctionCallInfo fcinfo, bool instants)
 	int			i;
 
 	if (instants)
-		CheckInstantKind(p, "crossovers()", "Use crossover_points() for numeric time.");
+		CheckInstantKind(p, "crossovers()", "crossover_points()");
 	InitScalarSRF(fcinfo, instants ? TIMESTAMPTZOID : FLOAT8OID);
 	xs = palloc(sizeof(double) * Max(p->nperiods, 1));
 	crossover_xs(p, xs, &n);
@@ -500,14 +575,17 @@ typedef struct Projection
 	AdoptionMethod method;
 	AdoptionFit fit;
 	bool		fitted;
-	double		q;				/* quantile for the interval; 0 when none */
+	double		q;				/* quantile for the band; 0 when none */
+	ChartBand	band;
+	double		mean_total;		/* a + b of the average period the fit used */
 } Projection;
 
 /* One row: the observed share, then the model at x. */
 static void
-projection_row(void *arg, TimestampTz t, double x, int period, Datum *values, bool *nulls)
+projection_row(void *arg, double x, int period, Datum *values, bool *nulls)
 {
 	Projection *pr = arg;
+	double		total = pr->mean_total;
 
 	if (period >= 0)
 	{
@@ -518,6 +596,7 @@ projection_row(void *arg, TimestampTz t, double x, int period, Datum *values, bo
 		{
 			values[1] = Float8GetDatum(a / (a + b));
 			nulls[1] = false;
+			total = a + b;
 		}
 	}
 	if (pr->fitted)
@@ -532,7 +611,8 @@ projection_row(void *arg, TimestampTz t, double x, int period, Datum *values, bo
 		nulls[5] = !(ratio >= 0.0 && isfinite(ratio));
 		if (pr->q > 0.0)
 		{
-			double		half = pr->q * adoption_fit_se(&pr->fit, x);
+			double		half = BandHalfWidth(&pr->fit, pr->band,
+											 pr->method == ADOPTION_LOGISTIC, pr->q, x, total);
 			double		lo = eta_share(pr->method, eta - half);
 			double		hi = eta_share(pr->method, eta + half);
 
@@ -545,28 +625,55 @@ projection_row(void *arg, TimestampTz t, double x, int period, Datum *values, bo
 }
 
 /*
- * projection(r, until, step, level, method): a row for every observed period
- * and every step after the last one up to until: time, observed share,
- * fitted share with its interval at level (the interval of the fitted line,
- * mapped to shares), fitted ratio.
+ * projection(r, until, step, level, method, band), projection_point(...):
+ * a row for every observed period and every step after the last one up to
+ * until: time (or point), observed share, fitted share with its band at
+ * level (of the fitted line, or of one more period's share, mapped to
+ * shares), fitted ratio.
  */
+static Datum
+projection(FunctionCallInfo fcinfo, bool point)
+{
+	Projection	pr;
+	ChartAxis	axis;
+	double		level = PG_GETARG_FLOAT8(3);
+	double		total = 0.0;
+	int			used = 0;
+	int			i;
+
+	pr.p = PG_GETARG_RIVALRY(0);
+	pr.method = ParseMethod(PG_GETARG_TEXT_PP(4));
+	pr.band = BandArg(fcinfo, 5);
+	ChartAxisArgs(fcinfo, pr.p, point, &axis);
+	CheckLevel(level);
+	InitMaterializedSRF(fcinfo, 0);
+	pr.fitted = rivalry_fit(pr.p, pr.method, &pr.fit);
+	pr.q = pr.fitted && pr.fit.df >= 1 ? fit_quantile(&pr.fit, level) : 0.0;
+	for (i = 0; i < pr.p->nperiods; i++)
+	{
+		double		m = adoption_sum(pr.p, i, 0) + adoption_sum(pr.p, i, 1);
+
+		if (m > 0.0)
+		{
+			total += m;
+			used++;
+		}
+	}
+	pr.mean_total = used > 0 ? total / used : 0.0;
+	ProjectionRows(fcinfo, pr.p, &axis, 6, projection_row, &pr);
+	return (Datum) 0;
+}
+
 PG_FUNCTION_INFO_V1(rivalry_projection);
 Datum
 rivalry_projection(PG_FUNCTION_ARGS)
 {
-	Projection	pr;
-	TimestampTz until = PG_GETARG_TIMESTAMPTZ(1);
-	Interval   *step = PG_GETARG_INTERVAL_P(2);
-	double		level = PG_GETARG_FLOAT8(3);
+	return projection(fcinfo, false);
+}
 
-	pr.p = PG_GETARG_RIVALRY(0);
-	pr.method = ParseMethod(PG_GETARG_TEXT_PP(4));
-	CheckInstantKind(pr.p, "projection()", NULL);
-	CheckLevel(level);
-	CheckProjectionArgs(until, step);
-	InitMaterializedSRF(fcinfo, 0);
-	pr.fitted = rivalry_fit(pr.p, pr.method, &pr.fit);
-	pr.q = pr.fitted && pr.fit.df >= 1 ? fit_quantile(&pr.fit, level) : 0.0;
-	ProjectionRows(fcinfo, pr.p, until, step, 6, projection_row, &pr);
-	return (Datum) 0;
+PG_FUNCTION_INFO_V1(rivalry_projection_point);
+Datum
+rivalry_projection_point(PG_FUNCTION_ARGS)
+{
+	return projection(fcinfo, true);
 }

@@ -11,6 +11,7 @@
 #include "catalog/pg_type_d.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/float.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
@@ -108,14 +109,15 @@ TimeKey(Datum time, AdoptionTimeKind kind, const char *argname)
 }
 
 void
-CheckInstantKind(const AdoptionPeriods *p, const char *function, const char *numeric_hint)
+CheckInstantKind(const AdoptionPeriods *p, const char *function, const char *twin)
 {
 	if (p->kind == ADOPTION_TIME_NUMBER)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s needs a summary over timestamps or dates", function),
 				 errdetail("This summary was built over numeric time."),
-				 numeric_hint ? errhint("%s", numeric_hint) : 0));
+				 errhint("Use %s: it takes and returns numbers in the time column's units.",
+						 twin)));
 }
 
 TimestampTz
@@ -147,8 +149,8 @@ XPoint(const AdoptionPeriods *p, double x)
 }
 
 double
-PerInterval(const AdoptionPeriods *p, Interval *per, bool isnull, const char *argname,
-			const Interval *default_interval)
+PerInterval(const AdoptionPeriods *p, Interval *per, bool isnull, const char *function,
+			const char *argname, const Interval *default_interval)
 {
 	double		seconds;
 
@@ -158,8 +160,9 @@ PerInterval(const AdoptionPeriods *p, Interval *per, bool isnull, const char *ar
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s cannot be given for a summary over numeric time", argname),
-					 errhint("Numeric time has no calendar: leave %s out to count in units of the time column.",
-							 argname)));
+					 errdetail("Numeric time has no calendar to measure an interval with."),
+					 errhint("Write %s(%s) without %s: it counts in units of the time column (per year when the column holds years).",
+							 function, p->nseries == 1 ? "tr" : "r", argname)));
 		return 1.0;
 	}
 	if (isnull)
@@ -173,6 +176,49 @@ PerInterval(const AdoptionPeriods *p, Interval *per, bool isnull, const char *ar
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s must be a positive interval", argname)));
 	return seconds;
+}
+
+double
+ArgumentX(FunctionCallInfo fcinfo, int argno, const AdoptionPeriods *p, bool point,
+		  const char *argname)
+{
+	if (point)
+	{
+		double		v = PG_GETARG_FLOAT8(argno);
+
+		CheckFinite(v, argname);
+		return adoption_point_x((AdoptionTimeKind) p->kind, adoption_key(p, 0), v);
+	}
+	else
+	{
+		TimestampTz t = PG_GETARG_TIMESTAMPTZ(argno);
+
+		if (TIMESTAMP_NOT_FINITE(t))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s cannot be infinite", argname)));
+		return InstantX(p, t);
+	}
+}
+
+bool
+XResult(const AdoptionPeriods *p, double x, bool point, Datum *value)
+{
+	int64		key;
+
+	if (!isfinite(x))
+		return false;
+	if (point)
+	{
+		double		v = XPoint(p, x);
+
+		*value = Float8GetDatum(v);
+		return isfinite(v);
+	}
+	if (!adoption_x_instant(adoption_key(p, 0), x, &key))
+		return false;
+	*value = TimestampTzGetDatum(key);
+	return true;
 }
 
 void
@@ -195,11 +241,6 @@ ProjectionStep(TimestampTz last, Interval *step, int64 k)
 {
 	Datum		offset;
 
-	if (k > adoption_max_periods)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("projection would have more than %d steps", adoption_max_periods),
-				 errhint("Use a longer step or an earlier until, or raise adoption.max_periods.")));
 	/* last + k * step, in UTC: a multiple of step, so month ends do not drift */
 	offset = DirectFunctionCall2(interval_mul, IntervalPGetDatum(step), Float8GetDatum((double) k));
 	return DatumGetTimestamp(DirectFunctionCall2(timestamp_pl_interval,

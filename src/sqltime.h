@@ -28,9 +28,8 @@ extern AdoptionTimeKind TransitionTimeKind(FunctionCallInfo fcinfo, const char *
 /* The period key of a time argument; refuses NaN and infinities. */
 extern int64 TimeKey(Datum time, AdoptionTimeKind kind, const char *argname);
 
-/* Error unless the summary's time is a timestamp or date (hint: the _point twin). */
-extern void CheckInstantKind(const AdoptionPeriods *p, const char *function,
-							 const char *numeric_hint);
+/* Error unless the summary's time is a timestamp or date; the hint names twin. */
+extern void CheckInstantKind(const AdoptionPeriods *p, const char *function, const char *twin);
 
 /*
  * The instant at x (seconds from the summary's first period) as timestamptz.
@@ -51,12 +50,28 @@ extern double XPoint(const AdoptionPeriods *p, double x);
  * unit for numeric time, where an interval is an error.
  */
 extern double PerInterval(const AdoptionPeriods *p, Interval *per, bool isnull,
-						  const char *argname, const Interval *default_interval);
+						  const char *function, const char *argname,
+						  const Interval *default_interval);
 
-/* PerInterval() of argument argno, which may be NULL. */
-#define PerArgument(fcinfo, argno, p, argname, default_interval) \
+/* PerInterval() of argument argno, which may be NULL, of function (its SQL name). */
+#define PerArgument(fcinfo, argno, p, function, argname, default_interval) \
 	PerInterval((p), PG_ARGISNULL(argno) ? NULL : DatumGetIntervalP(PG_GETARG_DATUM(argno)), \
-				PG_ARGISNULL(argno), (argname), (default_interval))
+				PG_ARGISNULL(argno), (function), (argname), (default_interval))
+
+/*
+ * Argument argno as x: an instant (timestamptz) or, for a _point function,
+ * a number in the time column's units (epoch seconds over time); finite.
+ */
+extern double ArgumentX(FunctionCallInfo fcinfo, int argno, const AdoptionPeriods *p, bool point,
+						const char *argname);
+
+/*
+ * x as a result: an instant (timestamptz) or a point (float8); false, for a
+ * NULL answer, where there is none (x infinite, or beyond timestamptz: a
+ * parity in the year 300000 is no date a dashboard can use, and one group's
+ * must not fail the query).
+ */
+extern bool XResult(const AdoptionPeriods *p, double x, bool point, Datum *value);
 
 /* projection(): until finite, step positive; the k-th step after last. */
 extern void CheckProjectionArgs(TimestampTz until, const Interval *step);

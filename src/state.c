@@ -31,10 +31,15 @@
  */
 #include "postgres.h"
 
+#include <float.h>
+#include <math.h>
+
 #include "common/hashfn.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
 #include "utils/expandeddatum.h"
 #include "utils/memutils.h"
+#include "utils/timestamp.h"
 
 #include "adoption.h"
 #include "core/work.h"
@@ -544,6 +549,51 @@ state_result(SummaryState *s, bool transient)
 	return EOHPGetRWDatum(&s->hdr);
 }
 
+/*
+ * Refuse an observation that is no count or level (negative, NaN or
+ * infinite), naming the row by its time and giving the filter that leaves
+ * such rows out: nothing is dropped silently.
+ */
+static void
+report_observation(double value, const char *argname, Datum time, AdoptionTimeKind kind)
+{
+	char	   *when;
+	const char *filter;
+
+	switch (kind)
+	{
+		case ADOPTION_TIME_NUMBER:
+			when = DatumGetCString(DirectFunctionCall1(float8out, time));
+			break;
+		case ADOPTION_TIME_TIMESTAMPTZ:
+			when = DatumGetCString(DirectFunctionCall1(timestamptz_out, time));
+			break;
+		case ADOPTION_TIME_TIMESTAMP:
+			when = DatumGetCString(DirectFunctionCall1(timestamp_out, time));
+			break;
+		default:
+			when = DatumGetCString(DirectFunctionCall1(date_out, time));
+			break;
+	}
+	filter = isnan(value) ? "<> 'NaN'" : value > 0.0 ? "< 'Infinity'" : ">= 0";
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 isnan(value) ? errmsg("%s cannot be NaN", argname) :
+			 isinf(value) ? errmsg("%s cannot be infinite", argname) :
+			 errmsg("%s cannot be negative", argname),
+			 errdetail("The row at time %s has %s = %s.", when, argname,
+					   DatumGetCString(DirectFunctionCall1(float8out, Float8GetDatum(value)))),
+			 errhint("Observations are counts or levels. Leave such rows out with a condition on the expression passed as %s, such as WHERE %s %s.",
+					 argname, argname, filter)));
+}
+
+static pg_attribute_always_inline void
+check_observation(double value, const char *argname, Datum time, AdoptionTimeKind kind)
+{
+	if (unlikely(!(value >= 0.0 && value <= DBL_MAX)))
+		report_observation(value, argname, time, kind);
+}
+
 static pg_attribute_always_inline void
 state_add(SummaryState *s, AdoptionWork *w, int nseries, int64 key, const double *values,
 		  const int64 *rows)
@@ -571,8 +621,8 @@ rivalry_wide_transfn(PG_FUNCTION_ARGS)
 	key = TimeKey(PG_GETARG_DATUM(1), s->time, "time");
 	values[0] = PG_GETARG_FLOAT8(2);
 	values[1] = PG_GETARG_FLOAT8(3);
-	CheckObservation(values[0], "a");
-	CheckObservation(values[1], "b");
+	check_observation(values[0], "a", PG_GETARG_DATUM(1), s->time);
+	check_observation(values[1], "b", PG_GETARG_DATUM(1), s->time);
 	state_add(s, &s->work, 2, key, values, rows);
 	PG_RETURN_DATUM(state_result(s, transient));
 }
@@ -626,7 +676,7 @@ rivalry_long_transfn(PG_FUNCTION_ARGS)
 	s = transition_state(fcinfo, &RivalryKind, "rivalry_agg", &transient);
 	key = TimeKey(PG_GETARG_DATUM(1), s->time, "time");
 	values[series] = PG_GETARG_FLOAT8(3);
-	CheckObservation(values[series], "value");
+	check_observation(values[series], "value", PG_GETARG_DATUM(1), s->time);
 	rows[series] = 1;
 	state_add(s, &s->work, 2, key, values, rows);
 	PG_RETURN_DATUM(state_result(s, transient));
@@ -648,7 +698,7 @@ trend_transfn(PG_FUNCTION_ARGS)
 	s = transition_state(fcinfo, &TrendKind, "trend_agg", &transient);
 	key = TimeKey(PG_GETARG_DATUM(1), s->time, "time");
 	value = PG_GETARG_FLOAT8(2);
-	CheckObservation(value, "value");
+	check_observation(value, "value", PG_GETARG_DATUM(1), s->time);
 	state_add(s, &s->work, 1, key, &value, &rows);
 	PG_RETURN_DATUM(state_result(s, transient));
 }
@@ -671,7 +721,7 @@ market_transfn(PG_FUNCTION_ARGS)
 	key = TimeKey(PG_GETARG_DATUM(1), s->time, "time");
 	label = PG_GETARG_TEXT_PP(2);
 	value = PG_GETARG_FLOAT8(3);
-	CheckObservation(value, "value");
+	check_observation(value, "value", PG_GETARG_DATUM(1), s->time);
 	{
 		AdoptionWork *w = label_table(s, VARDATA_ANY(label), VARSIZE_ANY_EXHDR(label));
 

@@ -5,6 +5,7 @@
  */
 #include "postgres.h"
 
+#include "common/hashfn.h"
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
@@ -371,6 +372,48 @@ market_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!summaries_equal(fcinfo, &MarketKind));
 }
 
+/*
+ * Hashes of the bytes that equality compares, for the hash operator
+ * classes: DISTINCT, UNION, GROUP BY and hash joins over summaries.
+ */
+static Datum
+summary_hash_bytes(FunctionCallInfo fcinfo, const SummaryKind *kind, bool extended)
+{
+	AdoptionPeriods *p = SummaryArg(fcinfo, 0, kind);
+
+	if (extended)
+		return hash_any_extended((const unsigned char *) p, VARSIZE(p), PG_GETARG_INT64(1));
+	return hash_any((const unsigned char *) p, VARSIZE(p));
+}
+
+PG_FUNCTION_INFO_V1(summary_hash);
+Datum
+summary_hash(PG_FUNCTION_ARGS)
+{
+	return summary_hash_bytes(fcinfo, NULL, false);
+}
+
+PG_FUNCTION_INFO_V1(summary_hash_extended);
+Datum
+summary_hash_extended(PG_FUNCTION_ARGS)
+{
+	return summary_hash_bytes(fcinfo, NULL, true);
+}
+
+PG_FUNCTION_INFO_V1(market_hash);
+Datum
+market_hash(PG_FUNCTION_ARGS)
+{
+	return summary_hash_bytes(fcinfo, &MarketKind, false);
+}
+
+PG_FUNCTION_INFO_V1(market_hash_extended);
+Datum
+market_hash_extended(PG_FUNCTION_ARGS)
+{
+	return summary_hash_bytes(fcinfo, &MarketKind, true);
+}
+
 /* periods(summary): how many distinct periods were observed. */
 PG_FUNCTION_INFO_V1(summary_periods);
 Datum
@@ -379,27 +422,51 @@ summary_periods(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(PG_GETARG_SUMMARY(0)->nperiods);
 }
 
-/* first_period(summary), last_period(summary) */
+/*
+ * first_period(summary), last_period(summary) and their twins first_point
+ * and last_point: the first and last period observed.
+ */
+static Datum
+end_period(FunctionCallInfo fcinfo, bool last, bool point)
+{
+	AdoptionPeriods *p = PG_GETARG_SUMMARY(0);
+	int64		key;
+
+	if (!point)
+		CheckInstantKind(p, last ? "last_period()" : "first_period()",
+						 last ? "last_point()" : "first_point()");
+	if (p->nperiods == 0)
+		PG_RETURN_NULL();
+	key = adoption_key(p, last ? p->nperiods - 1 : 0);
+	if (point)
+		PG_RETURN_FLOAT8(adoption_key_point((AdoptionTimeKind) p->kind, key));
+	PG_RETURN_TIMESTAMPTZ(key);
+}
+
 PG_FUNCTION_INFO_V1(summary_first_period);
 Datum
 summary_first_period(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = PG_GETARG_SUMMARY(0);
-
-	CheckInstantKind(p, "first_period()", NULL);
-	if (p->nperiods == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(adoption_key(p, 0));
+	return end_period(fcinfo, false, false);
 }
 
 PG_FUNCTION_INFO_V1(summary_last_period);
 Datum
 summary_last_period(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = PG_GETARG_SUMMARY(0);
+	return end_period(fcinfo, true, false);
+}
 
-	CheckInstantKind(p, "last_period()", NULL);
-	if (p->nperiods == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(adoption_key(p, p->nperiods - 1));
+PG_FUNCTION_INFO_V1(summary_first_point);
+Datum
+summary_first_point(PG_FUNCTION_ARGS)
+{
+	return end_period(fcinfo, false, true);
+}
+
+PG_FUNCTION_INFO_V1(summary_last_point);
+Datum
+summary_last_point(PG_FUNCTION_ARGS)
+{
+	return end_period(fcinfo, true, true);
 }

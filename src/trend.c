@@ -87,7 +87,7 @@ trend_slope(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	p = PG_GETARG_TREND(0);
-	per = PerArgument(fcinfo, 1, p, "per", &one_year);
+	per = PerArgument(fcinfo, 1, p, "slope", "per", &one_year);
 	if (!trend_fit(p, false, &fit))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(fit.b1 * per);
@@ -106,7 +106,7 @@ trend_growth_rate(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	p = PG_GETARG_TREND(0);
-	per = PerArgument(fcinfo, 1, p, "per", &one_year);
+	per = PerArgument(fcinfo, 1, p, "growth_rate", "per", &one_year);
 	if (!trend_fit(p, true, &fit))
 		PG_RETURN_NULL();
 	result = expm1(fit.b1 * per);
@@ -127,46 +127,80 @@ trend_doubling_time(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	p = PG_GETARG_TREND(0);
-	unit = PerArgument(fcinfo, 1, p, "unit", &one_year);
+	unit = PerArgument(fcinfo, 1, p, "doubling_time", "unit", &one_year);
 	if (!trend_fit(p, true, &fit) || !(fit.b1 > 0.0))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(M_LN2 / fit.b1 / unit);
 }
 
-/* value_at(tr, time): the fitted line at time */
+/* value_at(tr, time), value_at_point(tr, point): the fitted line there */
+static Datum
+value_at(FunctionCallInfo fcinfo, bool point)
+{
+	AdoptionPeriods *p = PG_GETARG_TREND(0);
+	AdoptionFit fit;
+	double		x;
+	double		result;
+
+	if (!point)
+		CheckInstantKind(p, "value_at()", "value_at_point()");
+	x = ArgumentX(fcinfo, 1, p, point, point ? "point" : "time");
+	if (!trend_fit(p, false, &fit))
+		PG_RETURN_NULL();
+	result = adoption_fit_at(&fit, x);
+	if (isinf(result))
+		float_overflow_error();
+	PG_RETURN_FLOAT8(result);
+}
+
 PG_FUNCTION_INFO_V1(trend_value_at);
 Datum
 trend_value_at(PG_FUNCTION_ARGS)
 {
-	AdoptionPeriods *p = PG_GETARG_TREND(0);
-	TimestampTz t = PG_GETARG_TIMESTAMPTZ(1);
-	AdoptionFit fit;
-
-	CheckInstantKind(p, "value_at()", NULL);
-	if (TIMESTAMP_NOT_FINITE(t))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time cannot be infinite")));
-	if (!trend_fit(p, false, &fit))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(adoption_fit_at(&fit, InstantX(p, t)));
+	return value_at(fcinfo, false);
 }
 
-/* reaches(tr, value): the instant the fitted line reaches value; NULL when flat */
-PG_FUNCTION_INFO_V1(trend_reaches);
+PG_FUNCTION_INFO_V1(trend_value_at_point);
 Datum
-trend_reaches(PG_FUNCTION_ARGS)
+trend_value_at_point(PG_FUNCTION_ARGS)
+{
+	return value_at(fcinfo, true);
+}
+
+/*
+ * reaches(tr, value), reaches_point(tr, value): the instant (point) the
+ * fitted line reaches value; NULL when flat, or beyond timestamptz
+ */
+static Datum
+reaches(FunctionCallInfo fcinfo, bool point)
 {
 	AdoptionPeriods *p = PG_GETARG_TREND(0);
 	double		value = PG_GETARG_FLOAT8(1);
 	AdoptionFit fit;
+	Datum		result;
 	double		x;
 
-	CheckInstantKind(p, "reaches()", NULL);
+	if (!point)
+		CheckInstantKind(p, "reaches()", "reaches_point()");
 	CheckFinite(value, "value");
-	if (!trend_fit(p, false, &fit) || !adoption_fit_crossing(&fit, value, &x))
+	if (!trend_fit(p, false, &fit) || !adoption_fit_crossing(&fit, value, &x) ||
+		!XResult(p, x, point, &result))
 		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(SummaryInstant(p, x, false));
+	return result;
+}
+
+PG_FUNCTION_INFO_V1(trend_reaches);
+Datum
+trend_reaches(PG_FUNCTION_ARGS)
+{
+	return reaches(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(trend_reaches_point);
+Datum
+trend_reaches_point(PG_FUNCTION_ARGS)
+{
+	return reaches(fcinfo, true);
 }
 
 /* r2(tr): coefficient of determination of the fitted line */
@@ -189,11 +223,12 @@ typedef struct TrendProjection
 	AdoptionFit fit;
 	bool		fitted;
 	double		q;				/* quantile for the band; 0 when none */
+	ChartBand	band;
 } TrendProjection;
 
 /* One row: the observed value, then the line and its band at x. */
 static void
-trend_projection_row(void *arg, TimestampTz t, double x, int period, Datum *values, bool *nulls)
+trend_projection_row(void *arg, double x, int period, Datum *values, bool *nulls)
 {
 	TrendProjection *pr = arg;
 
@@ -207,39 +242,53 @@ trend_projection_row(void *arg, TimestampTz t, double x, int period, Datum *valu
 		double		y = adoption_fit_at(&pr->fit, x);
 
 		values[2] = Float8GetDatum(y);
-		nulls[2] = false;
-		if (pr->q > 0.0)
+		nulls[2] = !isfinite(y);
+		if (pr->q > 0.0 && isfinite(y))
 		{
-			double		half = pr->q * adoption_fit_se(&pr->fit, x);
+			double		half = BandHalfWidth(&pr->fit, pr->band, false, pr->q, x, 0.0);
 
 			values[3] = Float8GetDatum(y - half);
 			values[4] = Float8GetDatum(y + half);
-			nulls[3] = nulls[4] = false;
+			nulls[3] = !isfinite(y - half);
+			nulls[4] = !isfinite(y + half);
 		}
 	}
 }
 
 /*
- * projection(tr, until, step, level): a row for every observed period and
- * every step after the last one up to until: time, observed value, the
- * least-squares line, and the confidence interval of the line at level.
+ * projection(tr, until, step, level, band), projection_point(...): a row
+ * for every observed period and every step after the last one up to until:
+ * time (or point), observed value, the least-squares line, and its band at
+ * level (of the line, or of one more period's value).
  */
+static Datum
+projection(FunctionCallInfo fcinfo, bool point)
+{
+	TrendProjection pr;
+	ChartAxis	axis;
+	double		level = PG_GETARG_FLOAT8(3);
+
+	pr.p = PG_GETARG_TREND(0);
+	pr.band = BandArg(fcinfo, 4);
+	ChartAxisArgs(fcinfo, pr.p, point, &axis);
+	CheckLevel(level);
+	InitMaterializedSRF(fcinfo, 0);
+	pr.fitted = trend_fit(pr.p, false, &pr.fit);
+	pr.q = pr.fitted && pr.fit.df >= 1 ? adoption_qt(0.5 + level / 2.0, pr.fit.df) : 0.0;
+	ProjectionRows(fcinfo, pr.p, &axis, 5, trend_projection_row, &pr);
+	return (Datum) 0;
+}
+
 PG_FUNCTION_INFO_V1(trend_projection);
 Datum
 trend_projection(PG_FUNCTION_ARGS)
 {
-	TrendProjection pr;
-	TimestampTz until = PG_GETARG_TIMESTAMPTZ(1);
-	Interval   *step = PG_GETARG_INTERVAL_P(2);
-	double		level = PG_GETARG_FLOAT8(3);
+	return projection(fcinfo, false);
+}
 
-	pr.p = PG_GETARG_TREND(0);
-	CheckInstantKind(pr.p, "projection()", NULL);
-	CheckLevel(level);
-	CheckProjectionArgs(until, step);
-	InitMaterializedSRF(fcinfo, 0);
-	pr.fitted = trend_fit(pr.p, false, &pr.fit);
-	pr.q = pr.fitted && pr.fit.df >= 1 ? adoption_qt(0.5 + level / 2.0, pr.fit.df) : 0.0;
-	ProjectionRows(fcinfo, pr.p, until, step, 5, trend_projection_row, &pr);
-	return (Datum) 0;
+PG_FUNCTION_INFO_V1(trend_projection_point);
+Datum
+trend_projection_point(PG_FUNCTION_ARGS)
+{
+	return projection(fcinfo, true);
 }

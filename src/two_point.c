@@ -38,6 +38,10 @@ ratio_change_float8(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The ratios are read first: when they are equal the ratio does not move,
+ * and the answer is NULL even at t1 = t2 (a group with one period in a
+ * GROUP BY over min(t) and max(t)).
+ *
  * Check the ratios of a two-point projection and return the fraction of the
  * way from the first observation to the second at which the ratio reaches 1;
  * false when it never does.
@@ -70,7 +74,8 @@ CheckDistinctTimes(bool equal)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("t1 and t2 cannot be equal"),
-				 errdetail("Two observations at the same time give no trend.")));
+				 errdetail("Two different ratios observed at the same time give no trend."),
+				 errhint("With equal ratios too, the ratio does not move and the result is NULL.")));
 }
 
 /* parity_at(t1, ratio1, t2, ratio2, method) for numeric time. */
@@ -85,10 +90,10 @@ parity_at_float8(PG_FUNCTION_ARGS)
 
 	CheckFinite(t1, "t1");
 	CheckFinite(t2, "t2");
-	CheckDistinctTimes(t1 == t2);
 	if (!two_point_fraction(PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(3),
 							PG_GETARG_TEXT_PP(4), &f))
 		PG_RETURN_NULL();
+	CheckDistinctTimes(t1 == t2);
 	result = t1 + f * (t2 - t1);
 	if (isinf(result))
 		float_overflow_error();
@@ -97,21 +102,19 @@ parity_at_float8(PG_FUNCTION_ARGS)
 
 /*
  * The instant a fraction f of the way from t1 to t2, in microseconds since
- * 2000-01-01 UTC; an error when it falls outside the range of timestamptz.
+ * 2000-01-01 UTC; false when it falls outside the range of timestamptz.
  */
-static TimestampTz
-instant_at_fraction(TimestampTz t1, TimestampTz t2, double f)
+static bool
+instant_at_fraction(TimestampTz t1, TimestampTz t2, double f, TimestampTz *t)
 {
 	double		offset = rint(f * ((double) t2 - (double) t1));
 	double		result = (double) t1 + offset;
 
 	/* compare as doubles first: the cast to int64 must not overflow */
 	if (!(result >= (double) MIN_TIMESTAMP && result < (double) END_TIMESTAMP))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("timestamp out of range"),
-				 errdetail("The projected parity lies outside the range of timestamp with time zone.")));
-	return (TimestampTz) result;
+		return false;
+	*t = (TimestampTz) result;
+	return true;
 }
 
 static void
@@ -128,12 +131,16 @@ static Datum
 parity_at_instants(FunctionCallInfo fcinfo, TimestampTz t1, TimestampTz t2)
 {
 	double		f;
+	TimestampTz t;
 
-	CheckDistinctTimes(t1 == t2);
 	if (!two_point_fraction(PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(3),
 							PG_GETARG_TEXT_PP(4), &f))
 		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(instant_at_fraction(t1, t2, f));
+	CheckDistinctTimes(t1 == t2);
+	/* beyond timestamptz, as parity_at(rivalry) */
+	if (!instant_at_fraction(t1, t2, f, &t))
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMPTZ(t);
 }
 
 /*

@@ -24,21 +24,21 @@ FROM observations WHERE metric = 'job_listings' GROUP BY period;
 
 SELECT * FROM job_ratio ORDER BY period;
 
-SELECT round(ratio_change(first.r, last.r)::numeric, 4) AS change,
-       round(((1 + ratio_change(first.r, last.r))
-              ^ (1.0 / ((last.period - first.period) / 30.6)) - 1)::numeric, 4) AS per_month
-FROM (SELECT period, tensorflow_per_pytorch AS r FROM job_ratio ORDER BY period LIMIT 1) first,
-     (SELECT period, tensorflow_per_pytorch AS r FROM job_ratio ORDER BY period DESC LIMIT 1) last;
+-- a month is 30 days everywhere, as extract(epoch FROM interval '1 month') counts it
+CREATE TEMP VIEW jobs AS
+SELECT rivalry_agg(period, framework, value, 'tensorflow', 'pytorch') AS r
+FROM observations WHERE metric = 'job_listings';
+
+SELECT round(ratio_change(r)::numeric, 4) AS change,
+       round(ratio_trend(r, '1 month')::numeric, 4) AS per_month
+FROM jobs;
 
 \echo
 \echo '== 3. When will they reach parity, if the trend holds?'
-SELECT method,
-       parity_at(first.period, first.r, last.period, last.r, method)::date AS parity,
-       round((extract(epoch FROM parity_at(first.period, first.r, last.period, last.r, method)
-                      - last.period::timestamptz) / 86400 / 30.6)::numeric, 1) AS months_after_last
-FROM (SELECT period, tensorflow_per_pytorch AS r FROM job_ratio ORDER BY period LIMIT 1) first,
-     (SELECT period, tensorflow_per_pytorch AS r FROM job_ratio ORDER BY period DESC LIMIT 1) last,
-     unnest(ARRAY['loglinear', 'linear']) method;
+\echo '   (two observations: the line through them; months of 30 days after the last)'
+SELECT method, parity_at(r, method)::date AS parity,
+       round(parity_in(r, method => method)::numeric, 1) AS months_after_last
+FROM jobs, unnest(ARRAY['loglinear', 'linear']) method;
 
 \echo
 \echo '== 4. Python against Java on Stack Overflow: when did the lead change hands?'
@@ -71,6 +71,12 @@ SELECT method, f.periods_used AS years_used, p.estimate::date AS parity,
        p.lower::date AS lower_95, p.upper::date AS upper_95
 FROM pytorch_tensorflow, unnest(ARRAY['loglinear', 'logistic']) method,
      parity_interval(r, 0.95, method) p, fit(r, method) f;
+
+\echo '   the same over the year as a number: the _point functions answer in years'
+SELECT method, round(p.estimate::numeric, 2) AS parity_year,
+       round(p.lower::numeric, 2) AS lower_95, round(p.upper::numeric, 2) AS upper_95, p.bounded
+FROM (SELECT rivalry_agg(year + 0.5, framework, questions, 'pytorch', 'tensorflow') AS r FROM so_questions) y,
+     unnest(ARRAY['loglinear', 'logistic']) method, parity_interval_point(r, 0.95, method) p;
 
 \echo
 \echo '== 7. Charts: the rows projection() returns are what a chart plots'

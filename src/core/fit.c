@@ -51,6 +51,10 @@ adoption_fit_status_name(AdoptionFitStatus status)
 			return "complete separation: fitted shares of 0 or 1, no maximum likelihood estimate";
 		case ADOPTION_FIT_NOT_CONVERGED:
 			return "the logistic fit did not converge in 25 iterations";
+		case ADOPTION_FIT_NO_A:
+			return "a is zero in every period: no period used (check that a_label is spelled as in the data)";
+		case ADOPTION_FIT_NO_B:
+			return "b is zero in every period: no period used (check that b_label is spelled as in the data)";
 	}
 	return "unknown";
 }
@@ -351,9 +355,23 @@ adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method,
 	double	   *y = work + n;
 	double	   *m = work + 2 * n;
 	int			used = 0;
+	bool		any_a = false;
+	bool		any_b = false;
 	int			i;
 
 	fit_reset(fit);
+	for (i = 0; i < n; i++)
+	{
+		any_a |= adoption_sum(p, i, 0) > 0.0;
+		any_b |= adoption_sum(p, i, 1) > 0.0;
+	}
+	if (n > 0 && (!any_a || !any_b))
+	{
+		/* one side never observed: every method's answer would be 0, 1 or none */
+		fit->status = !any_a ? ADOPTION_FIT_NO_A : ADOPTION_FIT_NO_B;
+		fit->skipped = n;
+		return;
+	}
 	for (i = 0; i < n; i++)
 	{
 		double		a = adoption_sum(p, i, 0);
@@ -445,6 +463,18 @@ adoption_fit_se(const AdoptionFit *fit, double x)
 	double		d = x - fit->xbar;
 
 	return sqrt(fit->v00 + d * d * fit->v11);
+}
+
+double
+adoption_fit_prediction_se(const AdoptionFit *fit, double x, bool logistic, double total)
+{
+	double		se = adoption_fit_se(fit, x);
+	double		mu;
+
+	if (!logistic)
+		return sqrt(se * se + fit->dispersion);
+	mu = logit_share(adoption_fit_at(fit, x));
+	return sqrt(se * se + fit->dispersion / (total * mu * (1.0 - mu)));
 }
 
 bool

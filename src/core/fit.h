@@ -38,7 +38,9 @@ typedef enum AdoptionFitStatus
 	ADOPTION_FIT_TOO_FEW,		/* fewer than two periods the method can use */
 	ADOPTION_FIT_ONE_TIME,		/* the periods it can use are all at one time */
 	ADOPTION_FIT_SEPARATED,		/* logistic: fitted shares of 0 or 1 (separation) */
-	ADOPTION_FIT_NOT_CONVERGED	/* logistic: no convergence in the iterations R allows */
+	ADOPTION_FIT_NOT_CONVERGED,	/* logistic: no convergence in the iterations R allows */
+	ADOPTION_FIT_NO_A,			/* a is zero in every period: a label spelled otherwise? */
+	ADOPTION_FIT_NO_B			/* b is zero in every period */
 } AdoptionFitStatus;
 
 typedef struct AdoptionFit
@@ -113,6 +115,16 @@ extern void adoption_fit_fieller(const AdoptionFit *fit, double level, double q,
 
 /* Standard error of the fitted line at x. */
 extern double adoption_fit_se(const AdoptionFit *fit, double x);
+
+/*
+ * Standard error, on the scale of the fitted line, of one new observation
+ * at x: for least squares sqrt(se^2 + sigma^2), as R's predict.lm(interval
+ * = "prediction"); for a logistic fit (total > 0, the new period's a + b),
+ * the quasi-binomial variance of its share carried to the logit by the
+ * delta method, dispersion / (total mu (1 - mu)), added to se^2.
+ */
+extern double adoption_fit_prediction_se(const AdoptionFit *fit, double x, bool logistic,
+										 double total);
 
 /*
  * Two-point parity: the fraction f of the way from observation 1 to

@@ -92,6 +92,22 @@ adoption_instant_x(int64_t origin, int64_t key)
 }
 
 double
+adoption_key_point(AdoptionTimeKind kind, int64_t key)
+{
+	int64_t		seconds;
+	int64_t		micros;
+
+	if (kind == ADOPTION_TIME_NUMBER)
+		return adoption_key_number(key);
+	seconds = adoption_floor_div(key, ADOPTION_USECS_PER_SEC) + (int64_t) ADOPTION_EPOCH_OFFSET_SECONDS;
+	micros = key - adoption_floor_div(key, ADOPTION_USECS_PER_SEC) * ADOPTION_USECS_PER_SEC;
+	/* microseconds since 1970 exact as a double: one rounding, in the division */
+	if (seconds > -INT64_C(9000000000) && seconds < INT64_C(9000000000))
+		return (double) (seconds * ADOPTION_USECS_PER_SEC + micros) / (double) ADOPTION_USECS_PER_SEC;
+	return (double) seconds + (double) micros / (double) ADOPTION_USECS_PER_SEC;
+}
+
+double
 adoption_x_point(AdoptionTimeKind kind, int64_t origin, double x)
 {
 	if (kind == ADOPTION_TIME_NUMBER)

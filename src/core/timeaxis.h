@@ -65,6 +65,13 @@ extern bool adoption_x_instant(int64_t origin, double x, int64_t *key);
 /* x of an instant (a time kind's key). */
 extern double adoption_instant_x(int64_t origin, int64_t key);
 
+/*
+ * A key as a point: the number itself, or epoch seconds as PostgreSQL's
+ * extract(epoch FROM t)::float8 gives them (the exact quotient rounded once,
+ * within 285 years of 1970; beyond, within an ulp).
+ */
+extern double adoption_key_point(AdoptionTimeKind kind, int64_t key);
+
 /* x as a point (epoch seconds, or the number), and a point as x. */
 extern double adoption_x_point(AdoptionTimeKind kind, int64_t origin, double x);
 extern double adoption_point_x(AdoptionTimeKind kind, int64_t origin, double point);

@@ -14,14 +14,17 @@ CREATE FUNCTION pg_temp.members() RETURNS TABLE (member text) LANGUAGE sql AS $$
 		coalesce(CASE WHEN d.classid = 'pg_proc'::regclass
 			THEN obj_description(d.objid, 'pg_proc') END, '') || ' ' ||
 		coalesce(CASE WHEN d.classid = 'pg_proc'::regclass
-			THEN p.provolatile::text || p.proparallel::text || p.proisstrict::text END, '')
+			THEN p.provolatile::text || p.proparallel::text || p.proisstrict::text END, '') || ' ' ||
+		coalesce(CASE WHEN d.classid = 'pg_operator'::regclass
+			THEN o.oprcanhash::text || o.oprcanmerge::text || o.oprcode::text END, '')
 	FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'adoption'
 	LEFT JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND p.oid = d.objid
+	LEFT JOIN pg_operator o ON d.classid = 'pg_operator'::regclass AND o.oid = d.objid
 	WHERE d.deptype = 'e'
 $$;
 
 SET LOCAL TimeZone = 'UTC';
-SELECT plan(10);
+SELECT plan(13);
 
 -- the current version, installed fresh
 CREATE EXTENSION adoption;
@@ -45,11 +48,21 @@ SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.3
 ALTER EXTENSION adoption UPDATE TO '0.4.0';
 SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.4.0',
 	'0.3.0 updates to 0.4.0');
+-- the new library under 0.4.0's declarations, before ALTER EXTENSION UPDATE
+CREATE TEMP VIEW flat AS SELECT rivalry_agg(t::date, a, 1) AS r, trend_agg(t::date, a) AS tr
+FROM (VALUES ('2020-01-01', 2.0), ('2020-02-01', 2.1), ('2020-03-01', 1.9), ('2020-04-01', 2.0)) v(t, a);
+SELECT is((SELECT (p.lower, p.upper)::text FROM flat, parity_interval(r) p), '(-infinity,infinity)',
+	'the new library under 0.4.0''s declaration: parity_interval() keeps three columns and infinite ends');
+SELECT is((SELECT count(*) FROM flat, projection(r, '2021-01-01')) + (SELECT count(*) FROM flat, projection(tr, '2021-01-01')),
+	26::bigint, 'and both projection()s their declarations without a band');
+DROP VIEW flat;
 ALTER EXTENSION adoption UPDATE TO '0.5.0';
 SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'adoption'), '0.5.0',
 	'0.4.0 updates to 0.5.0');
 SELECT set_eq('SELECT * FROM pg_temp.members()', 'SELECT member FROM fresh',
 	'the updated extension has exactly the objects of a fresh install, defined alike');
+SELECT is((SELECT count(*) FROM (SELECT DISTINCT r2 FROM pg_temp.kept, LATERAL (VALUES (r), (r::text::rivalry), (rivalry_final(r))) v(r2)) d),
+	1::bigint, 'the updated = hashes: SELECT DISTINCT over a summary stored under 0.2.0');
 SELECT ok((SELECT rollup(r) = min(r::text)::rivalry FROM pg_temp.kept),
 	'a summary stored under 0.2.0 works with what later versions added');
 DROP TABLE pg_temp.kept;

@@ -1,6 +1,8 @@
-# Reference projections: R's predict(lm, interval = "confidence") for the
-# trend and for the rivalry's log-ratio (mapped to shares by the logistic
-# function), on the shipped data.  Regenerate:
+# Reference projections: R's predict(lm, interval = "confidence") and
+# predict(lm, interval = "prediction") for the trend and for the rivalry's
+# log-ratio (mapped to shares by the logistic function), on the shipped
+# data; and the quasi-binomial predictive band of a logistic fit, from
+# glm()'s fit, its standard errors and dispersion.  Regenerate:
 #   Rscript test/reference/projection.R  (writes projection.csv here)
 here <- dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE)))
 data_dir <- file.path(here, "..", "..", "data")
@@ -16,6 +18,9 @@ m <- lm(q ~ x, data = data.frame(q = pt$questions, x = epoch(t_obs)))
 p <- predict(m, newdata = data.frame(x = epoch(t_all)), interval = "confidence", level = 0.9)
 trend <- data.frame(case = "pytorch_trend", time = format(t_all), fitted = p[, "fit"],
                     lower = p[, "lwr"], upper = p[, "upr"])
+p <- predict(m, newdata = data.frame(x = epoch(t_all)), interval = "prediction", level = 0.9)
+trend_pred <- data.frame(case = "pytorch_trend_prediction", time = format(t_all), fitted = p[, "fit"],
+                         lower = p[, "lwr"], upper = p[, "upr"])
 
 # Python against Java per month, log-linear, projected quarterly to 2021-07-01
 monthly <- read.csv(file.path(data_dir, "stackoverflow_tag_posts_monthly.csv"))
@@ -28,6 +33,27 @@ m <- lm(y ~ x, data = data.frame(y = log(w$posts.python / w$posts.java), x = epo
 p <- predict(m, newdata = data.frame(x = epoch(t_all)), interval = "confidence", level = 0.95)
 rivalry <- data.frame(case = "python_java_share", time = format(t_all), fitted = expit(p[, "fit"]),
                       lower = expit(p[, "lwr"]), upper = expit(p[, "upr"]))
+p <- predict(m, newdata = data.frame(x = epoch(t_all)), interval = "prediction", level = 0.8)
+rivalry_pred <- data.frame(case = "python_java_share_prediction", time = format(t_all),
+                           fitted = expit(p[, "fit"]), lower = expit(p[, "lwr"]), upper = expit(p[, "upr"]))
 
-write.csv(format(rbind(trend, rivalry), digits = 17), file.path(here, "projection.csv"),
+# The logistic fit's predictive band: the share of one more period of m
+# posts has quasi-binomial variance phi mu (1 - mu) / m, on the logit scale
+# (delta method) phi / (m mu (1 - mu)), added to the fitted line's variance;
+# t quantile on the residual df.  m is the period's own a + b where observed,
+# the mean a + b of the fitted periods after.
+g <- glm(cbind(posts.python, posts.java) ~ x, family = quasibinomial,
+         data = data.frame(posts.python = w$posts.python, posts.java = w$posts.java, x = epoch(t_obs)))
+phi <- summary(g)$dispersion
+p <- predict(g, newdata = data.frame(x = epoch(t_all)), type = "link", se.fit = TRUE)
+m_all <- c(w$posts.python + w$posts.java,
+           rep(mean(w$posts.python + w$posts.java), length(t_all) - length(t_obs)))
+mu <- expit(p$fit)
+se <- sqrt(p$se.fit^2 + phi / (m_all * mu * (1 - mu)))
+q <- qt(0.975, df.residual(g))
+logistic_pred <- data.frame(case = "python_java_logistic_prediction", time = format(t_all),
+                            fitted = mu, lower = expit(p$fit - q * se), upper = expit(p$fit + q * se))
+
+write.csv(format(rbind(trend, trend_pred, rivalry, rivalry_pred, logistic_pred), digits = 17),
+          file.path(here, "projection.csv"),
           row.names = FALSE, quote = FALSE)

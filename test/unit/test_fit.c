@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fit.h"
+#include "timeaxis.h"
 #include "tap.h"
 
 static void
@@ -52,9 +53,59 @@ test_fit(void)
 	}
 }
 
+static void
+test_prediction_se(void)
+{
+	AdoptionFit fit;
+	double		mu;
+
+	memset(&fit, 0, sizeof(fit));
+	fit.ok = true;
+	fit.xbar = 10.0;
+	fit.b0 = 0.0;
+	fit.b1 = 0.5;
+	fit.v00 = 0.04;
+	fit.v11 = 0.0009;
+	fit.dispersion = 0.25;
+	/* least squares: se^2 = 0.04 + 4^2 0.0009 = 0.0544, plus sigma^2 0.25 */
+	ok(close_to(adoption_fit_prediction_se(&fit, 14.0, false, 0.0), sqrt(0.3044), 1e-15),
+	   "least squares: a new observation's variance is the line's plus sigma^2");
+	/* logistic at eta = 2: mu (1 - mu) = e^2 / (1 + e^2)^2, over m = 400 */
+	mu = 1.0 / (1.0 + exp(-2.0));
+	ok(close_to(adoption_fit_prediction_se(&fit, 14.0, true, 400.0),
+				sqrt(0.0544 + 0.25 / (400.0 * mu * (1.0 - mu))), 1e-14),
+	   "logistic: the line's variance plus dispersion / (m mu (1 - mu))");
+	ok(adoption_fit_prediction_se(&fit, 14.0, true, 4e8) < adoption_fit_prediction_se(&fit, 14.0, true, 400.0) &&
+	   close_to(adoption_fit_prediction_se(&fit, 14.0, true, 4e20), sqrt(0.0544), 1e-12),
+	   "logistic: the larger the period, the closer to the confidence band");
+	ok(isfinite(adoption_fit_prediction_se(&fit, 1e4, true, 100.0)),
+	   "logistic far out (mu held at DBL_EPSILON from 0 or 1): finite");
+}
+
+static void
+test_key_point(void)
+{
+	/* 2000-01-01 is 946684800 epoch seconds; keys count microseconds from it */
+	ok(adoption_key_point(ADOPTION_TIME_TIMESTAMPTZ, 0) == 946684800.0,
+	   "2000-01-01 is epoch 946684800");
+	ok(adoption_key_point(ADOPTION_TIME_DATE, -INT64_C(946684800000000)) == 0.0,
+	   "1970-01-01 is epoch 0");
+	ok(adoption_key_point(ADOPTION_TIME_TIMESTAMP, -INT64_C(946684800000001)) == -0.000001,
+	   "a microsecond before 1970: -1e-6, as extract(epoch) gives it");
+	ok(adoption_key_point(ADOPTION_TIME_TIMESTAMPTZ, INT64_C(123456789)) == 946684923.456789,
+	   "microseconds: the exact quotient rounded once");
+	ok(adoption_key_point(ADOPTION_TIME_NUMBER, adoption_number_key(2019.5)) == 2019.5,
+	   "numeric time: the number itself");
+	ok(close_to(adoption_key_point(ADOPTION_TIME_TIMESTAMPTZ, ADOPTION_END_TIMESTAMP_KEY - 1),
+				9224318016000.0, 1e-15),
+	   "the last instant of timestamptz: within an ulp of epoch 9224318016000");
+}
+
 int
 main(void)
 {
 	test_fit();
+	test_prediction_se();
+	test_key_point();
 	return done_testing();
 }
