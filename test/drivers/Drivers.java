@@ -18,6 +18,78 @@ public class Drivers {
         System.out.println((cond ? "ok " : "not ok ") + n + " - jdbc: " + what);
     }
 
+    // a timestamp a chart can place: years 1900 to 3000, never 292269055
+    static boolean sane(Timestamp t) {
+        int year = t.toLocalDateTime().getYear();
+        return year >= 1900 && year <= 3000;
+    }
+
+    // The views of a GROUP BY with degenerate groups: numbers, NULLs and real
+    // dates, never an error or a year 292269055.
+    static void dashboard(Connection c, String mode) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT grp, estimate, lower, upper, bounded FROM parity_by_group WHERE grp LIKE ? ORDER BY grp");
+        ps.setString(1, "%");
+        ResultSet rs = ps.executeQuery();
+        java.util.Map<String, String> seen = new java.util.TreeMap<>();
+        boolean dates = true;
+        while (rs.next()) {
+            StringBuilder s = new StringBuilder();
+            for (int col = 2; col <= 4; col++) {
+                Object v = rs.getObject(col);
+                s.append(v == null ? "null" : "date").append(' ');
+                dates &= v == null || (v instanceof Timestamp && sane((Timestamp) v));
+            }
+            Object b = rs.getObject(5);
+            s.append(b == null ? "null" : b.toString());
+            seen.put(rs.getString(1), s.toString());
+        }
+        ok(seen.toString().equals("{flat=date null null false, healthy=date date date true, "
+                                  + "misspelled=null null null null, one_period=null null null null}"),
+           mode + ": parity_interval over a GROUP BY: dates where bounded, NULLs that say why (" + seen + ")");
+        ok(dates, mode + ": every parity_interval date a real one, no year 292269055");
+
+        ps = c.prepareStatement("SELECT grp, band, \"time\", fitted_share, lower, upper FROM projection_by_group "
+                                + "ORDER BY grp, \"time\", band");
+        rs = ps.executeQuery();
+        int rows = 0;
+        boolean ok = true;
+        boolean wider = true;
+        double confidenceWidth = Double.NaN;
+        while (rs.next()) {
+            rows++;
+            ok &= rs.getObject(3) instanceof Timestamp && sane(rs.getTimestamp(3));
+            Object fit = rs.getObject(4);
+            ok &= fit == null || fit instanceof Double;
+            if (rs.getString(1).equals("healthy") && rs.getObject(5) != null) {
+                double width = rs.getDouble(6) - rs.getDouble(5);
+                if (rs.getString(2).equals("confidence"))
+                    confidenceWidth = width;
+                else
+                    wider &= width > confidenceWidth;
+            }
+        }
+        // healthy: 127 months and 12 steps; flat: 4 and 15; misspelled 127 and 12, one period 1 and 18; both bands
+        ok(rows == 2 * (139 + 19 + 139 + 19) && ok,
+           mode + ": projection, both bands, over every group: timestamps and Doubles or NULLs (" + rows + " rows)");
+        ok(wider, mode + ": the prediction band is wider than the confidence band, row by row");
+
+        ps = c.prepareStatement("SELECT grp, \"time\", point, a, b, a_rows, b_rows, share, ratio FROM periods_by_group");
+        rs = ps.executeQuery();
+        rows = 0;
+        ok = true;
+        while (rs.next()) {
+            rows++;
+            ok &= rs.getObject(2) instanceof Timestamp && sane(rs.getTimestamp(2))
+                && rs.getObject(3) instanceof Double && rs.getObject(4) instanceof Double
+                && rs.getObject(6) instanceof Long
+                && (rs.getObject(8) == null || rs.getObject(8) instanceof Double);
+            ok &= Math.abs(rs.getDouble(3) * 1000 - rs.getTimestamp(2).getTime()) < 1;
+        }
+        ok(rows == 127 + 1 + 4 + 127 && ok,
+           mode + ": unnest() over every group: a timestamp, its epoch point, Doubles and Longs (" + rows + " rows)");
+    }
+
     public static void main(String[] args) throws Exception {
         String port = System.getenv("PGPORT");
         // prepareThreshold=0: simple protocol, text results; -1: server-prepared
@@ -93,6 +165,8 @@ public class Drivers {
                 }
                 ok(labels == 14 && "python".equals(first) && Math.abs(total - 1) < 1e-12 && types,
                    mode + ": shares() of 14 labels sum to 1, python ranks first");
+
+                dashboard(c, mode);
             }
         }
         System.out.println("1.." + n);

@@ -58,6 +58,36 @@ ok(len(shares) == 14 and shares[0][0] == "python" and abs(sum(s[1] for s in shar
    and all(isinstance(s[1], float) and isinstance(s[3], int) for s in shares),
    "shares() of 14 labels sum to 1, python ranks first")
 
+# a dashboard's views over a GROUP BY with degenerate groups: numbers, NULLs
+# and real dates, never an error or a year 9999 / 0001
+def sane(t):
+    return isinstance(t, datetime.datetime) and 1900 <= t.year <= 3000
+
+
+cur.execute("SELECT grp, estimate, lower, upper, bounded FROM parity_by_group ORDER BY grp")
+seen = {g: tuple("null" if v is None else "date" if sane(v) else repr(v) for v in row) + (b,)
+        for g, *row, b in cur.fetchall()}
+ok(seen == {"flat": ("date", "null", "null", False), "healthy": ("date", "date", "date", True),
+            "misspelled": ("null", "null", "null", None), "one_period": ("null", "null", "null", None)},
+   f"parity_interval over a GROUP BY: real dates where bounded, NULLs that say why ({seen})")
+
+cur.execute('SELECT grp, band, "time", fitted_share, lower, upper FROM projection_by_group ORDER BY grp, "time", band')
+rows = cur.fetchall()
+ok(len(rows) == 2 * (139 + 19 + 139 + 19)
+   and all(sane(t) and (f is None or isinstance(f, float)) for _, _, t, f, _, _ in rows),
+   f"projection, both bands, over every group: datetimes and floats or NULLs ({len(rows)} rows)")
+healthy = [r for r in rows if r[0] == "healthy"]
+ok(all(p[5] - p[4] > c[5] - c[4] for c, p in zip(healthy[0::2], healthy[1::2]))
+   and all(c[1] == "confidence" and p[1] == "prediction" for c, p in zip(healthy[0::2], healthy[1::2])),
+   "the prediction band is wider than the confidence band, row by row")
+
+cur.execute('SELECT grp, "time", point, a, b, a_rows, b_rows, share, ratio FROM periods_by_group')
+rows = cur.fetchall()
+ok(len(rows) == 127 + 1 + 4 + 127
+   and all(sane(t) and isinstance(p, float) and abs(p - t.timestamp()) < 1e-6 and isinstance(ar, int)
+           for _, t, p, a, b, ar, br, s, q in rows),
+   f"unnest() over every group: a datetime, its epoch point, floats and ints ({len(rows)} rows)")
+
 # the binary form: COPY out and back in, through the driver
 out = io.BytesIO()
 cur.copy_expert("COPY (SELECT id, r, m FROM stored) TO STDOUT WITH (FORMAT binary)", out)

@@ -14,6 +14,22 @@ CREATE TABLE so_posts (month date, tag text, posts float8);
 CREATE TABLE stored (id int PRIMARY KEY, r rivalry, m market);
 INSERT INTO stored SELECT 1, rivalry_agg(month, tag, posts, 'python', 'java') FILTER (WHERE month >= '2010-01-01'),
 	market_agg(month, tag, posts) FROM so_posts;
+-- a dashboard's views over a GROUP BY with degenerate groups: one period, a
+-- ratio that does not move (an unbounded interval), a misspelled label
+CREATE TABLE obs (grp text, t date, label text, value float8);
+INSERT INTO obs SELECT 'healthy', month, tag, posts FROM so_posts
+	WHERE tag IN ('python', 'java') AND month >= '2010-01-01';
+INSERT INTO obs VALUES ('one_period', '2020-01-01', 'python', 5), ('one_period', '2020-01-01', 'java', 10);
+INSERT INTO obs SELECT 'flat', t::date, l, CASE l WHEN 'python' THEN a ELSE 1 END
+	FROM (VALUES ('2020-01-01', 2.0), ('2020-02-01', 2.1), ('2020-03-01', 1.9), ('2020-04-01', 2.0)) v(t, a),
+	unnest(ARRAY['python', 'java']) l;
+INSERT INTO obs SELECT 'misspelled', t, CASE label WHEN 'python' THEN 'Python' ELSE label END, value
+	FROM obs WHERE grp = 'healthy';
+CREATE VIEW by_group AS SELECT grp, rivalry_agg(t, label, value, 'python', 'java') AS r FROM obs GROUP BY grp;
+CREATE VIEW parity_by_group AS SELECT grp, (parity_interval(r)).* FROM by_group;
+CREATE VIEW projection_by_group AS SELECT grp, band, p.* FROM by_group,
+	unnest(ARRAY['confidence', 'prediction']) band, projection(r, '2021-07-01', '1 month', band => band) p;
+CREATE VIEW periods_by_group AS SELECT grp, u.* FROM by_group, unnest(r) u;
 SQL
 ok $? "a cluster with the Stack Overflow data and stored summaries"
 export PGPORT=$DRV_PORT
