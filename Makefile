@@ -10,7 +10,8 @@ INSTALL_SCRIPTS = $(notdir $(wildcard src/install/$(EXTENSION)--*.sql))
 MODULE_big = adoption
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(INSTALL_SCRIPTS)
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/core/*.c)))
-HEADERS = $(wildcard src/*.h src/core/*.h)
+# (not HEADERS: PGXS would install them)
+GLUE_HEADERS = $(wildcard src/*.h src/core/*.h)
 
 TESTS = $(sort $(wildcard sql/*.sql))
 REGRESS = $(patsubst sql/%.sql,%,$(TESTS))
@@ -23,7 +24,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # PGXS tracks no header dependencies without --enable-depend
-$(OBJS): $(HEADERS)
+$(OBJS): $(GLUE_HEADERS)
 
 SQL_GUARD = '\\echo Use "CREATE EXTENSION $(EXTENSION)" to load this file. \\quit'
 

@@ -6,16 +6,18 @@
 #   regress  pg_regress, sql/*.sql against expected/*.out (make installcheck)
 #   regress_jit  the transition-state and parallel files again, JIT-compiled
 #   pgtap    pgTAP suites test/pgtap/*.sql (pg_prove)
-#   integration  test/integration/*.sh: dump and restore, a pg_cron refresh,
-#            postgres_fdw shards, the JDBC, psycopg2 and node-postgres drivers
-#            (each starts its own clusters)
+#   integration  test/integration/*.sh: Citus, dump and restore, a pg_cron
+#            refresh, postgres_fdw shards, the JDBC, psycopg2 and node-postgres
+#            drivers, the Debian package and META.json (each starts its own
+#            clusters)
 #   fuzz     libFuzzer over the core's decoders under ASan and UBSan (bounded)
 
 cd "$(dirname "$0")/.."
 . tools/common.sh
 
 ensure_packages "${BASE_PACKAGES[@]}" postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl \
-	clang-14 libclang-rt-14-dev postgresql-15-cron libpostgresql-jdbc-java python3-psycopg2
+	clang-14 libclang-rt-14-dev postgresql-15-cron libpostgresql-jdbc-java python3-psycopg2 \
+	debhelper postgresql-server-dev-all
 # a JDK (java runs the JDBC client from source) and Node.js with npm, unless present
 command -v javac >/dev/null || ensure_packages default-jdk-headless
 command -v npm >/dev/null || ensure_packages nodejs npm

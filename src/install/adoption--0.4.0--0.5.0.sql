@@ -1,0 +1,212 @@
+-- 0.5.0: the same answers wherever they are computed.
+
+-- fit() says whether and in how many iterations it converged, and why a
+-- rivalry has no line.  Its columns change, so it is made anew: a view over
+-- fit() must be dropped before this update and made again after.
+DROP FUNCTION fit(rivalry, text);
+CREATE FUNCTION fit(r rivalry, method text DEFAULT 'loglinear',
+	OUT slope float8, OUT intercept float8, OUT r2 float8, OUT deviance float8,
+	OUT dispersion float8, OUT df int4, OUT periods_used int4, OUT periods_skipped int4,
+	OUT converged bool, OUT iterations int4, OUT status text)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'rivalry_fit_record' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fit(rivalry, text) IS
+'diagnostics of the fitted line: slope per second (per unit of numeric time), intercept at 1970-01-01 (at 0), r2, deviance, dispersion, residual df, periods used and skipped, whether and in how many iterations it converged, and its status: ok, or why there is no line';
+
+CREATE FUNCTION market_rolling_inverse(market, market) RETURNS market
+	AS 'MODULE_PATHNAME', 'market_rolling_inverse' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION market_rolling_inverse(market, market) IS 'inverse transition of rolling(market): removes a market from the frame';
+
+CREATE AGGREGATE rolling(market) (
+	SFUNC = market_combine, STYPE = market,
+	FINALFUNC = market_final, COMBINEFUNC = market_combine, PARALLEL = SAFE,
+	MSFUNC = market_combine, MINVFUNC = market_rolling_inverse, MSTYPE = market,
+	MFINALFUNC = market_final);
+COMMENT ON AGGREGATE rolling(market) IS 'rollup(market) for moving window frames: removes the markets that leave the frame';
+
+-- parity_interval() gives an unbounded end as NULL, and says whether the
+-- interval is bounded; both projections take a band.  Their signatures
+-- change, so they are made anew: drop a view over them before this update.
+DROP FUNCTION parity_interval(rivalry, float8, text);
+CREATE FUNCTION parity_interval(r rivalry, level float8 DEFAULT 0.95, method text DEFAULT 'loglinear',
+	OUT estimate timestamptz, OUT lower timestamptz, OUT upper timestamptz, OUT bounded bool)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'rivalry_parity_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION parity_interval(rivalry, float8, text) IS
+'parity instant with its Fieller confidence interval (t quantiles on the residual degrees of freedom); an unbounded end is NULL, and bounded is false; NULL under 3 periods';
+
+DROP FUNCTION projection(rivalry, timestamptz, interval, float8, text);
+CREATE FUNCTION projection(r rivalry, until timestamptz, step interval DEFAULT '1 month',
+	level float8 DEFAULT 0.95, method text DEFAULT 'loglinear', band text DEFAULT 'confidence')
+	RETURNS TABLE ("time" timestamptz, observed_share float8, fitted_share float8,
+				   lower float8, upper float8, fitted_ratio float8)
+	AS 'MODULE_PATHNAME', 'rivalry_projection' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION projection(rivalry, timestamptz, interval, float8, text, text) IS
+'rows for a chart: every observed period and every step up to until, with observed share, fitted share and its band (confidence: of the fitted line; prediction: of one more period''s share), fitted ratio';
+
+DROP FUNCTION projection(trend, timestamptz, interval, float8);
+CREATE FUNCTION projection(tr trend, until timestamptz, step interval DEFAULT '1 month',
+	level float8 DEFAULT 0.95, band text DEFAULT 'confidence')
+	RETURNS TABLE ("time" timestamptz, observed float8, fitted float8, lower float8, upper float8)
+	AS 'MODULE_PATHNAME', 'trend_projection' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION projection(trend, timestamptz, interval, float8, text) IS
+'rows for a chart: every observed period and every step up to until, with the observed value, the least-squares line and its band (confidence: of the line; prediction: of one more period''s value)';
+
+-- = hashes: PostgreSQL 15's ALTER OPERATOR cannot say so, the catalog can
+UPDATE pg_catalog.pg_operator SET oprcanhash = true
+	WHERE oprname = '=' AND oprleft = oprright
+	AND oprleft IN ('rivalry'::regtype, 'trend'::regtype, 'market'::regtype);
+
+-- Every answer over numeric time: a _point twin takes and returns float8 in
+-- the time column's units (epoch seconds, as extract(epoch FROM t), over
+-- timestamps and dates) wherever the accessor takes or returns an instant.
+
+CREATE FUNCTION first_point(rivalry) RETURNS float8
+	AS 'MODULE_PATHNAME', 'summary_first_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION first_point(trend) RETURNS float8
+	AS 'MODULE_PATHNAME', 'summary_first_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION first_point(market) RETURNS float8
+	AS 'MODULE_PATHNAME', 'summary_first_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION last_point(rivalry) RETURNS float8
+	AS 'MODULE_PATHNAME', 'summary_last_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION last_point(trend) RETURNS float8
+	AS 'MODULE_PATHNAME', 'summary_last_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION last_point(market) RETURNS float8
+	AS 'MODULE_PATHNAME', 'summary_last_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION first_point(rivalry) IS 'first period observed, in the time column''s units (epoch seconds for timestamps and dates)';
+COMMENT ON FUNCTION first_point(trend) IS 'first period observed, in the time column''s units (epoch seconds for timestamps and dates)';
+COMMENT ON FUNCTION first_point(market) IS 'first period observed, in the time column''s units (epoch seconds for timestamps and dates)';
+COMMENT ON FUNCTION last_point(rivalry) IS 'last period observed, in the time column''s units (epoch seconds for timestamps and dates)';
+COMMENT ON FUNCTION last_point(trend) IS 'last period observed, in the time column''s units (epoch seconds for timestamps and dates)';
+COMMENT ON FUNCTION last_point(market) IS 'last period observed, in the time column''s units (epoch seconds for timestamps and dates)';
+
+CREATE FUNCTION parity_interval_point(r rivalry, level float8 DEFAULT 0.95, method text DEFAULT 'loglinear',
+	OUT estimate float8, OUT lower float8, OUT upper float8, OUT bounded bool)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'rivalry_parity_interval_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION parity_interval_point(rivalry, float8, text) IS
+'parity_interval in the time column''s units (epoch seconds for timestamps and dates)';
+
+CREATE FUNCTION fitted_share_point(r rivalry, point float8, method text DEFAULT 'loglinear') RETURNS float8
+	AS 'MODULE_PATHNAME', 'rivalry_fitted_share_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fitted_share_point(rivalry, float8, text) IS
+'a''s share by the fitted model at point, in the time column''s units';
+CREATE FUNCTION fitted_ratio_point(r rivalry, point float8, method text DEFAULT 'loglinear') RETURNS float8
+	AS 'MODULE_PATHNAME', 'rivalry_fitted_ratio_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fitted_ratio_point(rivalry, float8, text) IS
+'the ratio a / b by the fitted model at point, in the time column''s units';
+
+CREATE FUNCTION projection_point(r rivalry, until float8, step float8 DEFAULT 1,
+	level float8 DEFAULT 0.95, method text DEFAULT 'loglinear', band text DEFAULT 'confidence')
+	RETURNS TABLE (point float8, observed_share float8, fitted_share float8,
+				   lower float8, upper float8, fitted_ratio float8)
+	AS 'MODULE_PATHNAME', 'rivalry_projection_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION projection_point(rivalry, float8, float8, float8, text, text) IS
+'projection in the time column''s units: until and step, and the point of each row, are numbers (epoch seconds for timestamps and dates)';
+
+CREATE FUNCTION value_at_point(tr trend, point float8) RETURNS float8
+	AS 'MODULE_PATHNAME', 'trend_value_at_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION value_at_point(trend, float8) IS 'the least-squares line at point, in the time column''s units';
+CREATE FUNCTION reaches_point(tr trend, value float8) RETURNS float8
+	AS 'MODULE_PATHNAME', 'trend_reaches_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION reaches_point(trend, float8) IS
+'point, in the time column''s units, at which the least-squares line reaches value; NULL when flat';
+
+CREATE FUNCTION projection_point(tr trend, until float8, step float8 DEFAULT 1,
+	level float8 DEFAULT 0.95, band text DEFAULT 'confidence')
+	RETURNS TABLE (point float8, observed float8, fitted float8, lower float8, upper float8)
+	AS 'MODULE_PATHNAME', 'trend_projection_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION projection_point(trend, float8, float8, float8, text) IS
+'projection in the time column''s units: until and step, and the point of each row, are numbers (epoch seconds for timestamps and dates)';
+
+CREATE FUNCTION leader_change_points(m market, OUT point float8, OUT from_label text, OUT to_label text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'market_leader_change_points' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
+COMMENT ON FUNCTION leader_change_points(market) IS
+'leader_changes in the time column''s units (epoch seconds for timestamps and dates)';
+
+-- unnest(summary): the periods themselves
+
+CREATE FUNCTION unnest(r rivalry, OUT "time" timestamptz, OUT point float8, OUT a float8, OUT b float8,
+	OUT a_rows int8, OUT b_rows int8, OUT share float8, OUT ratio float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'rivalry_unnest' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION unnest(rivalry) IS
+'a row per period: time (NULL over numeric time), point, the sums of a and b, their row counts, a''s share and the ratio a / b';
+CREATE FUNCTION unnest(tr trend, OUT "time" timestamptz, OUT point float8, OUT value float8, OUT rows int8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'trend_unnest' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION unnest(trend) IS
+'a row per period: time (NULL over numeric time), point, the summed value and its row count';
+CREATE FUNCTION unnest(m market, OUT "time" timestamptz, OUT point float8, OUT label text, OUT value float8,
+	OUT rows int8, OUT share float8, OUT rank int4)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'market_unnest' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION unnest(market) IS
+'a row per period and label: time (NULL over numeric time), point, label, summed value, row count, share of the period and rank in it (1 the largest; ties share a rank)';
+
+-- names that do not shadow PostgreSQL's: first_value(trend), last_value(trend),
+-- share(rivalry) and leader(rivalry) stay, deprecated, until 0.6.0
+
+CREATE FUNCTION first_val(tr trend) RETURNS float8
+	AS 'MODULE_PATHNAME', 'trend_first_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION last_val(tr trend) RETURNS float8
+	AS 'MODULE_PATHNAME', 'trend_last_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION overall_share(r rivalry) RETURNS float8
+	AS 'MODULE_PATHNAME', 'rivalry_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION leading_side(r rivalry) RETURNS text
+	AS 'MODULE_PATHNAME', 'rivalry_leading_side' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION first_val(trend) IS 'value of the first period';
+COMMENT ON FUNCTION last_val(trend) IS 'value of the last period';
+COMMENT ON FUNCTION overall_share(rivalry) IS 'a''s share over all periods: sum(a) / (sum(a) + sum(b))';
+COMMENT ON FUNCTION leading_side(rivalry) IS '''a'' or ''b'', the side leading the last period; NULL on a tie';
+
+COMMENT ON FUNCTION first_value(trend) IS 'deprecated (removed in 0.6.0): first_val(), which first_value() OVER (...) does not shadow';
+COMMENT ON FUNCTION last_value(trend) IS 'deprecated (removed in 0.6.0): last_val(), which last_value() OVER (...) does not shadow';
+COMMENT ON FUNCTION share(rivalry) IS 'deprecated (removed in 0.6.0): overall_share(), which share() OVER (...) does not shadow';
+COMMENT ON FUNCTION leader(rivalry) IS 'deprecated (removed in 0.6.0): leading_side(), which answers ''a'' or ''b'' as leader(market) answers a label';
+
+-- hash operator classes: DISTINCT, UNION, GROUP BY and hash joins over summaries
+
+CREATE FUNCTION rivalry_hash(rivalry) RETURNS int4
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rivalry_hash_extended(rivalry, int8) RETURNS int8
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION trend_hash(trend) RETURNS int4
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION trend_hash_extended(trend, int8) RETURNS int8
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION market_hash(market) RETURNS int4
+	AS 'MODULE_PATHNAME', 'market_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION market_hash_extended(market, int8) RETURNS int8
+	AS 'MODULE_PATHNAME', 'market_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rivalry_hash(rivalry) IS 'hash of a rivalry''s canonical bytes';
+COMMENT ON FUNCTION rivalry_hash_extended(rivalry, int8) IS 'hash of a rivalry''s canonical bytes, with a seed';
+COMMENT ON FUNCTION trend_hash(trend) IS 'hash of a trend''s canonical bytes';
+COMMENT ON FUNCTION trend_hash_extended(trend, int8) IS 'hash of a trend''s canonical bytes, with a seed';
+COMMENT ON FUNCTION market_hash(market) IS 'hash of a market''s canonical bytes';
+COMMENT ON FUNCTION market_hash_extended(market, int8) IS 'hash of a market''s canonical bytes, with a seed';
+
+CREATE OPERATOR CLASS rivalry_hash_ops DEFAULT FOR TYPE rivalry USING hash AS
+	OPERATOR 1 = (rivalry, rivalry),
+	FUNCTION 1 rivalry_hash(rivalry),
+	FUNCTION 2 rivalry_hash_extended(rivalry, int8);
+CREATE OPERATOR CLASS trend_hash_ops DEFAULT FOR TYPE trend USING hash AS
+	OPERATOR 1 = (trend, trend),
+	FUNCTION 1 trend_hash(trend),
+	FUNCTION 2 trend_hash_extended(trend, int8);
+CREATE OPERATOR CLASS market_hash_ops DEFAULT FOR TYPE market USING hash AS
+	OPERATOR 1 = (market, market),
+	FUNCTION 1 market_hash(market),
+	FUNCTION 2 market_hash_extended(market, int8);
+
+-- a parity beyond timestamptz is NULL, not an error that fails a whole GROUP BY
+COMMENT ON FUNCTION parity_at(timestamptz, float8, timestamptz, float8, text) IS
+'instant at which a ratio observed as ratio1 at t1 and ratio2 at t2 reaches 1, projected by method (loglinear or linear); NULL when the ratio does not move or the instant lies beyond timestamptz';
+COMMENT ON FUNCTION parity_at(timestamp, float8, timestamp, float8, text) IS
+'instant at which a ratio observed as ratio1 at t1 and ratio2 at t2 (read as UTC) reaches 1, projected by method (loglinear or linear); NULL when the ratio does not move or the instant lies beyond timestamptz';
+COMMENT ON FUNCTION parity_at(date, float8, date, float8, text) IS
+'instant at which a ratio observed as ratio1 on t1 and ratio2 on t2 (midnight UTC) reaches 1, projected by method (loglinear or linear); NULL when the ratio does not move or the instant lies beyond timestamptz';
+COMMENT ON FUNCTION parity_at(rivalry, text) IS
+'instant at which the fitted ratio reaches 1 (past or future); NULL when the fit is flat or the instant lies beyond timestamptz (parity_point gives it)';
+COMMENT ON FUNCTION reaches(trend, float8) IS 'instant at which the least-squares line reaches value; NULL when flat or beyond timestamptz';
