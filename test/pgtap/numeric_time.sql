@@ -51,7 +51,7 @@ EXCEPTION WHEN invalid_parameter_value THEN
 	RETURN hint;
 END $$;
 
-SELECT plan(31);
+SELECT plan(32);
 
 -- over years, against regr_*
 SELECT is((SELECT (first_point(r), last_point(r), first_point(tr), last_point(m))::text FROM yr),
@@ -65,6 +65,9 @@ SELECT ok((SELECT abs(parity_point(r) - (-intercept / slope)) < 1e-9 FROM yr, li
 SELECT ok((SELECT i.estimate = parity_point(r) AND i.lower < i.estimate AND i.estimate < i.upper AND i.bounded
 	FROM yr, parity_interval_point(r, 0.5) i),
 	'parity_interval_point: the estimate inside a bounded 50 % interval, in years');
+SELECT is((SELECT (round(estimate::numeric, 9), round(lower::numeric, 9), round(upper::numeric, 9), bounded)::text
+	FROM yr, parity_interval_point(r)), '(2021.600330947,2020.028540040,2036.899866913,t)',
+	'the README''s example: parity_interval_point(r) over years, to 1e-9');
 SELECT ok((SELECT i.lower IS NULL AND i.upper IS NULL AND NOT i.bounded AND i.estimate = parity_point(r)
 	FROM yr, parity_interval_point(r, 0.999) i),
 	'parity_interval_point at 99.9 % on two residual df: unbounded, ends NULL, bounded false');
