@@ -70,15 +70,20 @@ INSERT INTO es_roll SELECT 3, rivalry_agg(1::float8, 0.8, 1);
 INSERT INTO es_roll SELECT 4, rivalry_agg(1::float8, 0, 1);
 SELECT i, rolling(r) OVER w = rollup(r) OVER w AS equal, rolling(r) OVER w
 FROM es_roll WINDOW w AS (ORDER BY i ROWS 2 PRECEDING);
--- and over the es_rows rows, frames of every width, markets too
-CREATE TABLE es_by_period AS SELECT p, rivalry_agg(p, a, b) AS r, market_agg(p, 'l' || (r % 3), a) AS m
+-- and over the es_rows rows, frames of every width, markets too, and markets
+-- whose labels leave the frame (a label of its own per period)
+CREATE TABLE es_by_period AS SELECT p, rivalry_agg(p, a, b) AS r, market_agg(p, 'l' || (r % 3), a) AS m,
+	market_agg(p, 'p' || p, a) AS lm
 FROM es_rows GROUP BY p;
-SELECT width, bool_and(rl = ru) AS rolling_equals_rollup, bool_and(ml = mu) AS markets_too
+SELECT width, bool_and(rl = ru) AS rolling_equals_rollup, bool_and(ml = mu) AS markets_too,
+	bool_and(lml = lmu) AS labels_leaving
 FROM generate_series(1, 6) width, LATERAL (
 	SELECT rolling(r) OVER (ORDER BY p ROWS BETWEEN width PRECEDING AND CURRENT ROW) AS rl,
 		rollup(r) OVER (ORDER BY p ROWS BETWEEN width PRECEDING AND CURRENT ROW) AS ru,
 		rolling(m) OVER (ORDER BY p ROWS BETWEEN width PRECEDING AND CURRENT ROW) AS ml,
-		rollup(m) OVER (ORDER BY p ROWS BETWEEN width PRECEDING AND CURRENT ROW) AS mu
+		rollup(m) OVER (ORDER BY p ROWS BETWEEN width PRECEDING AND CURRENT ROW) AS mu,
+		rolling(lm) OVER (ORDER BY p ROWS BETWEEN width PRECEDING AND CURRENT ROW) AS lml,
+		rollup(lm) OVER (ORDER BY p ROWS BETWEEN width PRECEDING AND CURRENT ROW) AS lmu
 	FROM es_by_period) x
 GROUP BY width ORDER BY width;
 

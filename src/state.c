@@ -375,8 +375,13 @@ state_prepare(SummaryState *s)
 		if (status == ADOPTION_NOT_CONTAINED)
 			return status;
 		report_work(s, status, w);
-		/* a label without rows (a subtraction emptied it) stays a label */
-		s->order[s->norder++] = w;
+		/*
+		 * A label a subtraction emptied is no label of the result: the
+		 * market of the rows that remain does not have it.  Its table stays
+		 * in the state, for rows that may come back.
+		 */
+		if (w->flat_periods > 0)
+			s->order[s->norder++] = w;
 	}
 	qsort(s->order, s->norder, sizeof(AdoptionWork *), compare_label_tables);
 	{
