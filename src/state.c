@@ -81,6 +81,7 @@ typedef struct SummaryState
 	AdoptionTimeKind time;
 	const SummaryKind *kind;
 	size_t		flat_size;		/* what get_flat_size worked out, for flatten_into */
+	AdoptionWork *failed;		/* the table a subtraction took too much from */
 	/* markets only (a rivalry's or trend's state ends here) */
 	LabelTable *labels;			/* a table per label, found by an open-addressing hash */
 	int			nlabels;
@@ -357,10 +358,13 @@ state_prepare(SummaryState *s)
 	int			l;
 
 	check_alive(s);
+	s->failed = NULL;
 	if (!s->kind->labelled)
 	{
 		status = adoption_work_flat_size(&s->work, &s->flat_size);
-		if (status != ADOPTION_NOT_CONTAINED)
+		if (status == ADOPTION_NOT_CONTAINED)
+			s->failed = &s->work;
+		else
 			report_work(s, status, &s->work);
 		return status;
 	}
@@ -373,7 +377,10 @@ state_prepare(SummaryState *s)
 
 		status = adoption_work_flat_size(w, &size);
 		if (status == ADOPTION_NOT_CONTAINED)
+		{
+			s->failed = w;
 			return status;
+		}
 		report_work(s, status, w);
 		/*
 		 * A label a subtraction emptied is no label of the result: the
@@ -871,12 +878,27 @@ AdoptionPeriods *
 SummaryAddUp(const SummaryKind *kind, AdoptionPeriods *a, AdoptionPeriods *b, int sign)
 {
 	SummaryState *s;
+	AdoptionPeriods *result;
 
 	CheckSameKind(a, b);
 	s = state_transient(kind, (AdoptionTimeKind) a->kind);
 	state_add_summary(s, a, VARSIZE(a), 1);
 	state_add_summary(s, b, VARSIZE(b), sign);
-	return state_flatten(s);
+	result = state_flatten(s);
+	if (result == NULL)
+	{
+		AdoptionWork *w = s->failed;
+		char	   *label = NULL;
+
+		if (kind->labelled)
+		{
+			const LabelTable *t = (const LabelTable *) ((const char *) w - offsetof(LabelTable, work));
+
+			label = pnstrdup(t->data, t->len);
+		}
+		ReportStatus(ADOPTION_NOT_CONTAINED, kind, s->time, w->failed_key, w->failed_series, label);
+	}
+	return result;
 }
 
 AdoptionPeriods *

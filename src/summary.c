@@ -150,11 +150,17 @@ ReportStatus(AdoptionStatus status, const SummaryKind *kind, AdoptionTimeKind ti
 			ReportTooManyPeriods();
 			break;
 		case ADOPTION_NOT_CONTAINED:
+			if (label != NULL)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("cannot subtract a %s that is not contained in the other", kind->name),
+						 errdetail("In the period %s, label \"%s\" has fewer rows, or another sum, than in the %s to subtract.",
+								   key_text(time, key), label, kind->name)));
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("cannot subtract a %s that is not contained in the other", kind->name),
-					 errdetail("The period %s has fewer rows, or other sums, than the %s to subtract.",
-							   key_text(time, key), kind->name)));
+					 errdetail("In the period %s, %s has fewer rows, or another sum, than in the %s to subtract.",
+							   key_text(time, key), what, kind->name)));
 			break;
 	}
 }
@@ -412,6 +418,68 @@ Datum
 market_hash_extended(PG_FUNCTION_ARGS)
 {
 	return summary_hash_bytes(fcinfo, &MarketKind, true);
+}
+
+/*
+ * summary + summary: the summary of both one's rows, as rollup() of the two;
+ * NULL is the identity.  summary - summary: the rows of the second taken
+ * from the first, exactly; 22023 unless the second is contained in the
+ * first (its periods and labels there, with no more rows, and sums that
+ * leave none negative).  NULL subtracts nothing; nothing is subtracted from
+ * NULL but an empty summary.
+ */
+static Datum
+summary_arith(FunctionCallInfo fcinfo, const SummaryKind *kind, int sign)
+{
+	AdoptionPeriods *a;
+	AdoptionPeriods *b;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(SummaryArg(fcinfo, 0, kind));
+	}
+	b = SummaryArg(fcinfo, 1, kind);
+	if (PG_ARGISNULL(0))
+	{
+		if (sign > 0 || b->nperiods == 0)
+			PG_RETURN_POINTER(b);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot subtract a %s from NULL", kind ? kind->name : KindOfSeries(b)->name),
+				 errdetail("NULL holds no rows; only an empty summary is contained in it.")));
+	}
+	a = SummaryArg(fcinfo, 0, kind);
+	PG_RETURN_POINTER(SummaryAddUp(kind ? kind : KindOfSeries(a), a, b, sign));
+}
+
+PG_FUNCTION_INFO_V1(summary_plus);
+Datum
+summary_plus(PG_FUNCTION_ARGS)
+{
+	return summary_arith(fcinfo, NULL, 1);
+}
+
+PG_FUNCTION_INFO_V1(summary_minus);
+Datum
+summary_minus(PG_FUNCTION_ARGS)
+{
+	return summary_arith(fcinfo, NULL, -1);
+}
+
+PG_FUNCTION_INFO_V1(market_plus);
+Datum
+market_plus(PG_FUNCTION_ARGS)
+{
+	return summary_arith(fcinfo, &MarketKind, 1);
+}
+
+PG_FUNCTION_INFO_V1(market_minus);
+Datum
+market_minus(PG_FUNCTION_ARGS)
+{
+	return summary_arith(fcinfo, &MarketKind, -1);
 }
 
 /* periods(summary): how many distinct periods were observed. */

@@ -83,9 +83,9 @@ extern void CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b);
 	} while (0)
 
 /*
- * Summaries as sums of rows (state.c): a + b (sign 1), or a - b (sign -1)
- * when b's rows are among a's, else NULL.  Canonical, in the current
- * context.
+ * Summaries as sums of rows (state.c): a + b (sign 1), or a - b (sign -1),
+ * exactly; 22023 when b's rows are not among a's.  Canonical, in the
+ * current context.
  */
 extern AdoptionPeriods *SummaryAddUp(const SummaryKind *kind, AdoptionPeriods *a,
 									 AdoptionPeriods *b, int sign);

@@ -780,3 +780,217 @@ CREATE OPERATOR CLASS market_hash_ops DEFAULT FOR TYPE market USING hash AS
 	OPERATOR 1 = (market, market),
 	FUNCTION 1 market_hash(market),
 	FUNCTION 2 market_hash_extended(market, int8);
+
+-- 0.5.0, summaries kept current: + merges two summaries, - takes one's rows
+-- from the other exactly.  Not STRICT: NULL is the identity of +, and
+-- subtracts nothing.
+
+CREATE FUNCTION rivalry_plus(rivalry, rivalry) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'summary_plus' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION rivalry_minus(rivalry, rivalry) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'summary_minus' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION trend_plus(trend, trend) RETURNS trend
+	AS 'MODULE_PATHNAME', 'summary_plus' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION trend_minus(trend, trend) RETURNS trend
+	AS 'MODULE_PATHNAME', 'summary_minus' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION market_plus(market, market) RETURNS market
+	AS 'MODULE_PATHNAME', 'market_plus' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION market_minus(market, market) RETURNS market
+	AS 'MODULE_PATHNAME', 'market_minus' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION rivalry_plus(rivalry, rivalry) IS 'the summary of both summaries'' rows, as rollup() of the two; NULL is the identity';
+COMMENT ON FUNCTION rivalry_minus(rivalry, rivalry) IS 'the first summary without the second''s rows, exactly; an error unless the second is contained in the first';
+COMMENT ON FUNCTION trend_plus(trend, trend) IS 'the summary of both summaries'' rows, as rollup() of the two; NULL is the identity';
+COMMENT ON FUNCTION trend_minus(trend, trend) IS 'the first summary without the second''s rows, exactly; an error unless the second is contained in the first';
+COMMENT ON FUNCTION market_plus(market, market) IS 'the market of both markets'' rows, as rollup() of the two; NULL is the identity';
+COMMENT ON FUNCTION market_minus(market, market) IS 'the first market without the second''s rows, exactly; an error unless the second is contained in the first';
+
+CREATE OPERATOR + (LEFTARG = rivalry, RIGHTARG = rivalry, FUNCTION = rivalry_plus, COMMUTATOR = +);
+CREATE OPERATOR - (LEFTARG = rivalry, RIGHTARG = rivalry, FUNCTION = rivalry_minus);
+CREATE OPERATOR + (LEFTARG = trend, RIGHTARG = trend, FUNCTION = trend_plus, COMMUTATOR = +);
+CREATE OPERATOR - (LEFTARG = trend, RIGHTARG = trend, FUNCTION = trend_minus);
+CREATE OPERATOR + (LEFTARG = market, RIGHTARG = market, FUNCTION = market_plus, COMMUTATOR = +);
+CREATE OPERATOR - (LEFTARG = market, RIGHTARG = market, FUNCTION = market_minus);
+COMMENT ON OPERATOR + (rivalry, rivalry) IS 'merge two summaries';
+COMMENT ON OPERATOR - (rivalry, rivalry) IS 'take the second summary''s rows from the first';
+COMMENT ON OPERATOR + (trend, trend) IS 'merge two summaries';
+COMMENT ON OPERATOR - (trend, trend) IS 'take the second summary''s rows from the first';
+COMMENT ON OPERATOR + (market, market) IS 'merge two markets';
+COMMENT ON OPERATOR - (market, market) IS 'take the second market''s rows from the first';
+
+-- adoption_maintain(source, target, summary, keys): a summary table kept
+-- current as rows arrive.  Written in PL/pgSQL (it writes SQL), safe in a
+-- trusted extension: not SECURITY DEFINER (it runs with its caller's
+-- rights, and the code it writes with the rights of whoever changes the
+-- source), search_path pinned, every name quoted and qualified.
+
+CREATE FUNCTION adoption_maintain(source regclass, target regclass, summary text, keys text[])
+	RETURNS void
+	LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $maintain$
+DECLARE
+	ext name;
+	key_columns name[];
+	sum_column name;
+	sum_count int;
+	target_schema name;
+	target_name name;
+	fn text;
+	body text;
+	n int;
+	nonempty bool;
+	key_list text;			-- the target's key columns, quoted
+	expr_list text;			-- the key expressions, aliased k1, k2, ...
+	positions text;			-- 1, 2, ... for GROUP BY and ORDER BY
+	match_d text;			-- the target's key = d.kN AND ...
+	match_k text;			-- the target's key = k.kN AND ...
+	k_list text;			-- k1, k2, ...
+BEGIN
+	IF source IS NULL OR target IS NULL OR summary IS NULL OR keys IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed',
+			MESSAGE = 'source, target, summary and keys cannot be null';
+	END IF;
+	SELECT e.extnamespace::regnamespace::name INTO ext FROM pg_catalog.pg_extension e WHERE e.extname = 'adoption';
+	SELECT c.relnamespace::regnamespace::name, c.relname INTO target_schema, target_name
+		FROM pg_catalog.pg_class c WHERE c.oid = target;
+	IF (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = source) NOT IN ('r', 'p') THEN
+		RAISE EXCEPTION USING ERRCODE = 'wrong_object_type',
+			MESSAGE = pg_catalog.format('source %s is not a table', source);
+	END IF;
+
+	-- the key: the target's primary key columns, in order
+	SELECT pg_catalog.array_agg(a.attname ORDER BY k.ord) INTO key_columns
+		FROM pg_catalog.pg_index x, pg_catalog.unnest(x.indkey) WITH ORDINALITY k(attnum, ord),
+			pg_catalog.pg_attribute a
+		WHERE x.indrelid = target AND x.indisprimary AND a.attrelid = target AND a.attnum = k.attnum;
+	IF key_columns IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_table_definition',
+			MESSAGE = pg_catalog.format('target %s has no primary key', target),
+			HINT = 'The primary key is the summary''s key, e.g. PRIMARY KEY (metric, month).';
+	END IF;
+	n := pg_catalog.cardinality(key_columns);
+	IF pg_catalog.cardinality(keys) <> n THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+			MESSAGE = pg_catalog.format('keys has %s expressions, and the primary key of %s has %s columns',
+										pg_catalog.cardinality(keys), target, n),
+			DETAIL = pg_catalog.format('The primary key is (%s).', pg_catalog.array_to_string(key_columns, ', '));
+	END IF;
+
+	-- the summary: the target's one column of type rivalry, trend or market
+	SELECT pg_catalog.min(a.attname), pg_catalog.count(*) INTO sum_column, sum_count
+		FROM pg_catalog.pg_attribute a
+		WHERE a.attrelid = target AND a.attnum > 0 AND NOT a.attisdropped
+		  AND a.atttypid IN (pg_catalog.format('%I.rivalry', ext)::regtype, pg_catalog.format('%I.trend', ext)::regtype,
+							 pg_catalog.format('%I.market', ext)::regtype);
+	IF sum_count <> 1 THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_table_definition',
+			MESSAGE = pg_catalog.format('target %s has %s columns of type rivalry, trend or market', target, sum_count),
+			HINT = 'A summary table has its key columns and one summary column.';
+	END IF;
+
+	fn := pg_catalog.format('%I.%I', target_schema, target_name || '_maintain');
+	IF pg_catalog.to_regprocedure(fn || '()') IS NOT NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'duplicate_object',
+			MESSAGE = pg_catalog.format('%s is maintained already', target),
+			HINT = pg_catalog.format('SELECT adoption_unmaintain(%L) stops it.', target::text);
+	END IF;
+
+	key_list := (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(c), ', ' ORDER BY o)
+				 FROM pg_catalog.unnest(key_columns) WITH ORDINALITY u(c, o));
+	expr_list := (SELECT pg_catalog.string_agg(pg_catalog.format('(%s) AS k%s', e, o), ', ' ORDER BY o)
+				  FROM pg_catalog.unnest(keys) WITH ORDINALITY u(e, o));
+	positions := (SELECT pg_catalog.string_agg(o::text, ', ') FROM pg_catalog.generate_series(1, n) o);
+	k_list := (SELECT pg_catalog.string_agg('k' || o, ', ') FROM pg_catalog.generate_series(1, n) o);
+	match_d := (SELECT pg_catalog.string_agg(pg_catalog.format('adoption_summary.%I = d.k%s', c, o), ' AND ' ORDER BY o)
+				FROM pg_catalog.unnest(key_columns) WITH ORDINALITY u(c, o));
+	match_k := (SELECT pg_catalog.string_agg(pg_catalog.format('adoption_summary.%I = k.k%s', c, o), ' AND ' ORDER BY o)
+				FROM pg_catalog.unnest(key_columns) WITH ORDINALITY u(c, o));
+
+	-- the trigger function: new rows added, old rows taken away, per key
+	body := pg_catalog.format($body$
+DECLARE
+	expected bigint;
+	updated bigint;
+BEGIN
+	IF TG_OP = 'TRUNCATE' THEN
+		DELETE FROM %1$s;
+		RETURN NULL;
+	END IF;
+	IF TG_OP IN ('INSERT', 'UPDATE') THEN
+		INSERT INTO %1$s AS adoption_summary (%2$s, %3$I)
+		SELECT %4$s, %5$s FROM adoption_new GROUP BY %6$s HAVING (%5$s) IS NOT NULL ORDER BY %6$s
+		ON CONFLICT (%2$s) DO UPDATE SET %3$I = adoption_summary.%3$I OPERATOR(%7$I.+) EXCLUDED.%3$I;
+	END IF;
+	IF TG_OP IN ('DELETE', 'UPDATE') THEN
+		WITH d AS MATERIALIZED (
+			SELECT %4$s, %5$s AS s FROM adoption_old GROUP BY %6$s HAVING (%5$s) IS NOT NULL),
+		u AS (
+			UPDATE %1$s AS adoption_summary SET %3$I = adoption_summary.%3$I OPERATOR(%7$I.-) d.s FROM d WHERE %8$s RETURNING 1)
+		SELECT (SELECT count(*) FROM d), (SELECT count(*) FROM u) INTO expected, updated;
+		IF updated <> expected THEN
+			RAISE EXCEPTION USING ERRCODE = 'data_exception',
+				MESSAGE = 'summary table %1$s has no row for the key of rows taken away',
+				HINT = 'It was changed by hand. Rebuild it: SELECT adoption_unmaintain(''%1$s''); TRUNCATE %1$s; and adoption_maintain() again.';
+		END IF;
+		DELETE FROM %1$s AS adoption_summary USING (SELECT DISTINCT %4$s FROM adoption_old) k
+		WHERE %9$s AND %7$I.periods(adoption_summary.%3$I) = 0;
+	END IF;
+	RETURN NULL;
+END
+$body$, target::text, key_list, sum_column, expr_list, summary, positions, ext, match_d, match_k);
+
+	-- no rows may change while the summaries are read and the triggers made
+	EXECUTE pg_catalog.format('LOCK TABLE %s IN SHARE MODE', source);
+	EXECUTE pg_catalog.format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', target);
+	EXECUTE pg_catalog.format('SELECT EXISTS (SELECT FROM %s)', target) INTO nonempty;
+	IF nonempty THEN
+		RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+			MESSAGE = pg_catalog.format('target %s is not empty', target),
+			HINT = 'adoption_maintain() fills it from the source: TRUNCATE it first.';
+	END IF;
+
+	-- the summaries of the rows there now, read as the trigger reads new rows
+	PERFORM pg_catalog.set_config('search_path', pg_catalog.format('pg_catalog, %I, pg_temp', ext), true);
+	EXECUTE pg_catalog.format('INSERT INTO %s (%s, %I) SELECT %s, %s FROM %s GROUP BY %s HAVING (%s) IS NOT NULL',
+							  target, key_list, sum_column, expr_list, summary, source, positions, summary);
+	EXECUTE pg_catalog.format('CREATE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, %I, pg_temp AS %L',
+							  fn, ext, body);
+	EXECUTE pg_catalog.format('COMMENT ON FUNCTION %s() IS %L', fn,
+							  pg_catalog.format('keeps %s current as rows of %s change (adoption_maintain)', target, source));
+	EXECUTE pg_catalog.format('CREATE TRIGGER %I AFTER INSERT ON %s REFERENCING NEW TABLE AS adoption_new '
+							  'FOR EACH STATEMENT EXECUTE FUNCTION %s()', target_name || '_maintain_insert', source, fn);
+	EXECUTE pg_catalog.format('CREATE TRIGGER %I AFTER UPDATE ON %s REFERENCING OLD TABLE AS adoption_old NEW TABLE AS adoption_new '
+							  'FOR EACH STATEMENT EXECUTE FUNCTION %s()', target_name || '_maintain_update', source, fn);
+	EXECUTE pg_catalog.format('CREATE TRIGGER %I AFTER DELETE ON %s REFERENCING OLD TABLE AS adoption_old '
+							  'FOR EACH STATEMENT EXECUTE FUNCTION %s()', target_name || '_maintain_delete', source, fn);
+	EXECUTE pg_catalog.format('CREATE TRIGGER %I AFTER TRUNCATE ON %s '
+							  'FOR EACH STATEMENT EXECUTE FUNCTION %s()', target_name || '_maintain_truncate', source, fn);
+END
+$maintain$;
+
+COMMENT ON FUNCTION adoption_maintain(regclass, regclass, text, text[]) IS
+'keeps target, a table of summaries with a primary key, current as rows of source change: fills it, then statement triggers add new rows (+) and take old ones away (-) per key; summary is the aggregate over source''s columns, keys the expressions of the primary key''s columns';
+
+CREATE FUNCTION adoption_unmaintain(target regclass) RETURNS void
+	LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $unmaintain$
+DECLARE
+	fn regprocedure;
+	trig record;
+BEGIN
+	SELECT pg_catalog.to_regprocedure(pg_catalog.format('%I.%I()', c.relnamespace::regnamespace::name, c.relname || '_maintain'))
+		INTO fn FROM pg_catalog.pg_class c WHERE c.oid = target;
+	IF fn IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'undefined_object',
+			MESSAGE = pg_catalog.format('%s is not maintained', target);
+	END IF;
+	FOR trig IN SELECT t.tgname, t.tgrelid::regclass AS rel FROM pg_catalog.pg_trigger t WHERE t.tgfoid = fn LOOP
+		EXECUTE pg_catalog.format('DROP TRIGGER %I ON %s', trig.tgname, trig.rel);
+	END LOOP;
+	EXECUTE pg_catalog.format('DROP FUNCTION %s', fn);
+END
+$unmaintain$;
+
+COMMENT ON FUNCTION adoption_unmaintain(regclass) IS
+'stops adoption_maintain() keeping target current: drops its triggers and their function; the summaries stay';

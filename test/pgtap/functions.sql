@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION adoption;
 
-SELECT plan(35);
+SELECT plan(36);
 
 -- share(value) OVER (...)
 SELECT has_function('share', ARRAY['double precision']);
@@ -51,6 +51,8 @@ SELECT set_eq(
 	   JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
 	   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'adoption' $$,
 	ARRAY[
+		'adoption_maintain(regclass,regclass,text,text[])',
+		'adoption_unmaintain(regclass)',
 		'change(trend)',
 		'crossover_points(rivalry)',
 		'crossovers(rivalry)',
@@ -96,8 +98,10 @@ SELECT set_eq(
 		'market_hash(market)',
 		'market_hash_extended(market,bigint)',
 		'market_in(cstring)',
+		'market_minus(market,market)',
 		'market_ne(market,market)',
 		'market_out(market)',
+		'market_plus(market,market)',
 		'market_recv(internal)',
 		'market_rolling_inverse(market,market)',
 		'market_send(market)',
@@ -150,8 +154,10 @@ SELECT set_eq(
 		'rivalry_long_transfn(rivalry,double precision,text,double precision,text,text)',
 		'rivalry_long_transfn(rivalry,timestamp with time zone,text,double precision,text,text)',
 		'rivalry_long_transfn(rivalry,timestamp without time zone,text,double precision,text,text)',
+		'rivalry_minus(rivalry,rivalry)',
 		'rivalry_ne(rivalry,rivalry)',
 		'rivalry_out(rivalry)',
+		'rivalry_plus(rivalry,rivalry)',
 		'rivalry_recv(internal)',
 		'rivalry_rolling_inverse(rivalry,rivalry)',
 		'rivalry_send(rivalry)',
@@ -180,8 +186,10 @@ SELECT set_eq(
 		'trend_hash(trend)',
 		'trend_hash_extended(trend,bigint)',
 		'trend_in(cstring)',
+		'trend_minus(trend,trend)',
 		'trend_ne(trend,trend)',
 		'trend_out(trend)',
+		'trend_plus(trend,trend)',
 		'trend_recv(internal)',
 		'trend_rolling_inverse(trend,trend)',
 		'trend_send(trend)',
@@ -200,16 +208,26 @@ SELECT set_eq(
 CREATE TEMP VIEW owned AS
 	SELECT p.* FROM pg_proc p
 	JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
-	JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'adoption';
+	JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'adoption'
+	WHERE p.proname NOT IN ('adoption_maintain', 'adoption_unmaintain');
+-- but adoption_maintain() and adoption_unmaintain(), which write SQL: PL/pgSQL,
+-- VOLATILE, PARALLEL UNSAFE, their search_path pinned, not SECURITY DEFINER
+SELECT is((SELECT string_agg(proname || ' ' || l.lanname || ' ' || provolatile::text || proparallel::text || prosecdef::text
+		|| ' ' || array_to_string(proconfig, ','), '; ' ORDER BY proname)
+	FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+	WHERE proname IN ('adoption_maintain', 'adoption_unmaintain')),
+	'adoption_maintain plpgsql vufalse search_path=pg_catalog, pg_temp; adoption_unmaintain plpgsql vufalse search_path=pg_catalog, pg_temp',
+	'adoption_maintain() and adoption_unmaintain(): PL/pgSQL, VOLATILE, PARALLEL UNSAFE, not SECURITY DEFINER, search_path pinned');
 SELECT is_empty($$ SELECT oid::regprocedure FROM owned WHERE provolatile <> 'i' $$,
 	'every function is IMMUTABLE');
 SELECT set_eq($$ SELECT oid::regprocedure::text FROM owned WHERE NOT proisstrict AND prokind = 'f' $$,
 	$$ SELECT oid::regprocedure::text FROM owned
-	   WHERE proname IN ('rivalry_wide_transfn', 'rivalry_long_transfn', 'trend_transfn', 'market_transfn')
+	   WHERE proname IN ('rivalry_wide_transfn', 'rivalry_long_transfn', 'trend_transfn', 'market_transfn',
+						 'rivalry_plus', 'rivalry_minus', 'trend_plus', 'trend_minus', 'market_plus', 'market_minus')
 		  OR oid IN ('ratio_trend(rivalry, interval)'::regprocedure, 'parity_in(rivalry, interval, text)'::regprocedure,
 					 'slope(trend, interval)'::regprocedure, 'growth_rate(trend, interval)'::regprocedure,
 					 'doubling_time(trend, interval)'::regprocedure) $$,
-	'every function is STRICT but the transition functions and those whose interval defaults to NULL');
+	'every function is STRICT but the transition functions, + and - (NULL is the identity) and those whose interval defaults to NULL');
 SELECT is_empty($$ SELECT oid::regprocedure FROM owned WHERE proparallel <> 's' $$,
 	'every function is PARALLEL SAFE');
 SELECT is_empty($$ SELECT oid::regprocedure FROM owned
@@ -249,8 +267,11 @@ SELECT is_empty($$ SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN owne
 SELECT is_empty($$ SELECT o.oid::regoperator FROM pg_operator o
 	JOIN pg_depend d ON d.classid = 'pg_operator'::regclass AND d.objid = o.oid
 	JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'adoption'
-	WHERE coalesce(obj_description(o.oid, 'pg_operator'), '') = '' OR o.oprnegate = 0 OR o.oprcom = 0 $$,
-	'every operator has a comment, a commutator and a negator');
+	WHERE coalesce(obj_description(o.oid, 'pg_operator'), '') = ''
+	   OR (o.oprname IN ('=', '<>') AND (o.oprnegate = 0 OR o.oprcom = 0))
+	   OR (o.oprname = '+' AND o.oprcom <> o.oid)
+	   OR (o.oprname = '-' AND (o.oprcom <> 0 OR o.oprnegate <> 0)) $$,
+	'every operator has a comment; = and <> commute and negate each other, + commutes, - does neither');
 SELECT is((SELECT typalign::text || typstorage::text FROM pg_type WHERE oid = 'rivalry'::regtype), 'dx',
 	'rivalry is double-aligned and may be compressed');
 
