@@ -346,6 +346,15 @@ BEGIN
 		DELETE FROM %1$s;
 		RETURN NULL;
 	END IF;
+	-- the rows of every key this statement takes rows from, locked in key
+	-- order: statements that touch the same keys wait for each other, and
+	-- do not deadlock by locking them in different orders
+	IF TG_OP = 'UPDATE' THEN
+		PERFORM FROM %1$s WHERE (%2$s) IN (SELECT %10$s FROM adoption_old UNION SELECT %10$s FROM adoption_new)
+		ORDER BY %2$s FOR UPDATE;
+	ELSIF TG_OP = 'DELETE' THEN
+		PERFORM FROM %1$s WHERE (%2$s) IN (SELECT %10$s FROM adoption_old) ORDER BY %2$s FOR UPDATE;
+	END IF;
 	IF TG_OP IN ('INSERT', 'UPDATE') THEN
 		INSERT INTO %1$s AS adoption_summary (%2$s, %3$I)
 		SELECT %4$s, %5$s FROM adoption_new GROUP BY %6$s HAVING (%5$s) IS NOT NULL ORDER BY %6$s
@@ -367,7 +376,9 @@ BEGIN
 	END IF;
 	RETURN NULL;
 END
-$body$, target::text, key_list, sum_column, expr_list, summary, positions, ext, match_d, match_k);
+$body$, target::text, key_list, sum_column, expr_list, summary, positions, ext, match_d, match_k,
+		(SELECT pg_catalog.string_agg(pg_catalog.format('(%s)', e), ', ' ORDER BY o)
+		 FROM pg_catalog.unnest(keys) WITH ORDINALITY u(e, o)));
 
 	-- no rows may change while the summaries are read and the triggers made
 	EXECUTE pg_catalog.format('LOCK TABLE %s IN SHARE MODE', source);
