@@ -96,3 +96,24 @@ FROM languages;
 
 SELECT "time"::date AS month, from_label, to_label FROM languages, leader_changes(m)
 WHERE "time" >= '2014-01-01';
+
+\echo
+\echo '== 9. Summaries kept current as rows arrive: no refresh'
+\echo '   (a copy of the posts; adoption_maintain() fills a table of monthly markets and keeps it current)'
+CREATE TABLE posts_live AS SELECT * FROM so_posts;
+CREATE TABLE languages_monthly (month date PRIMARY KEY, m market);
+\o /dev/null
+SELECT adoption_maintain('posts_live', 'languages_monthly', 'market_agg(month, tag, posts)', ARRAY['month']);
+\o
+CREATE VIEW dashboard AS
+SELECT last_period(m)::date AS through, leader(m), s.label, round(s.share::numeric, 4) AS share
+FROM (SELECT rollup(m) AS m FROM languages_monthly) x, shares(m) s WHERE s.label IN ('python', 'javascript');
+
+SELECT * FROM dashboard;
+
+\echo '   a month of observations arrives (August 2020, made up: July''s posts, python up 10 %)'
+INSERT INTO posts_live
+SELECT month + interval '1 month', tag, CASE tag WHEN 'python' THEN round(posts * 1.1) ELSE posts END
+FROM posts_live WHERE month = '2020-07-01';
+
+SELECT * FROM dashboard;

@@ -48,7 +48,7 @@ EXCEPTION WHEN OTHERS THEN
 	RETURN SQLSTATE || ' ' || SQLERRM;
 END $$;
 
-SELECT plan(29);
+SELECT plan(30);
 
 SELECT lives_ok($$ SELECT adoption_maintain('obs', 'monthly', $q$rivalry_agg(t, label, v, 'pytorch', 'tensorflow')$q$,
 		ARRAY['metric', $q$date_trunc('month', t)::date$q$]) $$,
@@ -90,6 +90,22 @@ SELECT is(error_of($$ UPDATE monthly SET r = r - r WHERE metric = 'jobs' AND mon
 		DELETE FROM obs WHERE metric = 'jobs' AND t = '2019-03-05' $$),
 	'22023 cannot subtract a rivalry that is not contained in the other',
 	'a summary changed by hand: taking rows away from it fails, nothing is lost silently');
+
+-- a partitioned source: its statement triggers see rows of every partition,
+-- and rows an UPDATE moves between partitions
+CREATE TABLE pobs (k int, t date, label text, v float8) PARTITION BY RANGE (t);
+CREATE TABLE pobs_2019 PARTITION OF pobs FOR VALUES FROM ('2019-01-01') TO ('2020-01-01');
+CREATE TABLE pobs_2020 PARTITION OF pobs FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+INSERT INTO pobs SELECT 1 + i % 3, date '2019-01-01' + i % 700, (ARRAY['a', 'b'])[1 + i % 2], i / 10.0
+FROM generate_series(1, 1000) i;
+CREATE TABLE pmarkets (k int PRIMARY KEY, m market);
+SELECT adoption_maintain('pobs', 'pmarkets', 'market_agg(t, label, v)', ARRAY['k']);
+INSERT INTO pobs VALUES (1, '2020-05-05', 'a', 3);
+UPDATE pobs SET t = t + 200 WHERE v < 5;
+DELETE FROM pobs WHERE v > 90;
+SELECT is((SELECT count(*) FROM (SELECT k, market_agg(t, label, v) AS m FROM pobs GROUP BY k) f
+	FULL JOIN pmarkets p USING (k) WHERE f.m IS DISTINCT FROM p.m), 0::bigint,
+	'a partitioned source, rows moved between partitions: equal to a fresh aggregate');
 
 -- what it refuses
 CREATE TABLE nokey (metric text, r rivalry);
