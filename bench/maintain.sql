@@ -64,15 +64,16 @@ DROP TABLE obs_1m, obs_10m, obs_plain, obs_1m_kept, obs_10m_kept CASCADE;
 -- the triggers' cost on a bulk COPY of 1 million rows (the file is in the
 -- throwaway cluster's data directory)
 SELECT bench_base('copy_source', 1000000);
-COPY (SELECT k, t, label, v FROM copy_source) TO 'adoption_bench_copy.data';
+SELECT current_setting('data_directory') || '/adoption_bench_copy.data' AS copy_file \gset
+COPY (SELECT k, t, label, v FROM copy_source) TO :'copy_file';
 CREATE TABLE copy_kept_obs (id bigserial PRIMARY KEY, k int, t date, label text, v float8);
 CREATE TABLE copy_kept (k int, month date, r rivalry, PRIMARY KEY (k, month));
 SELECT adoption_maintain('copy_kept_obs', 'copy_kept', $q$rivalry_agg(t, label, v, 'pytorch', 'tensorflow')$q$,
 	ARRAY['k', $q$date_trunc('month', t)::date$q$]);
 CREATE TABLE copy_plain_obs (LIKE copy_kept_obs INCLUDING ALL);
 SELECT * FROM bench_compare('COPY of 1 M rows with the triggers vs without',
-	$$ COPY copy_kept_obs (k, t, label, v) FROM 'adoption_bench_copy.data' $$,
-	$$ COPY copy_plain_obs (k, t, label, v) FROM 'adoption_bench_copy.data' $$, 3,
+	format('COPY copy_kept_obs (k, t, label, v) FROM %L', :'copy_file'),
+	format('COPY copy_plain_obs (k, t, label, v) FROM %L', :'copy_file'), 3,
 	'TRUNCATE copy_kept_obs', 'TRUNCATE copy_plain_obs');
 DROP TABLE copy_source, copy_kept_obs, copy_kept, copy_plain_obs;
 DROP FUNCTION bench_base, bench_summaries, bench_new_rows;
