@@ -462,7 +462,7 @@ rivalry_fit_record(PG_FUNCTION_ARGS)
 	values[7] = Int32GetDatum(fit.skipped);
 	values[8] = BoolGetDatum(fit.converged);
 	values[9] = Int32GetDatum(fit.iterations);
-	nulls[8] = nulls[9] = method != ADOPTION_LOGISTIC && !fit.ok;
+	nulls[8] = nulls[9] = method != ADOPTION_LOGISTIC && method != ADOPTION_WILLIAMS && !fit.ok;
 	values[10] = CStringGetTextDatum(adoption_fit_status_name(fit.status));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
@@ -611,8 +611,7 @@ projection_row(void *arg, double x, int period, Datum *values, bool *nulls)
 		nulls[5] = !(ratio >= 0.0 && isfinite(ratio));
 		if (pr->q > 0.0)
 		{
-			double		half = BandHalfWidth(&pr->fit, pr->band,
-											 pr->method == ADOPTION_LOGISTIC, pr->q, x, total);
+			double		half = BandHalfWidth(&pr->fit, pr->band, pr->method, pr->q, x, total);
 			double		lo = eta_share(pr->method, eta - half);
 			double		hi = eta_share(pr->method, eta + half);
 

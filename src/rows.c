@@ -90,12 +90,12 @@ BandArg(FunctionCallInfo fcinfo, int argno)
 }
 
 double
-BandHalfWidth(const AdoptionFit *fit, ChartBand band, bool logistic, double q, double x,
-			  double total)
+BandHalfWidth(const AdoptionFit *fit, ChartBand band, AdoptionMethod method, double q,
+			  double x, double total)
 {
 	if (band == BAND_CONFIDENCE)
 		return q * adoption_fit_se(fit, x);
-	return q * adoption_fit_prediction_se(fit, x, logistic, total);
+	return q * adoption_fit_prediction_se(fit, method, x, total);
 }
 
 static void

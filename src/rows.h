@@ -57,11 +57,11 @@ extern ChartBand BandArg(FunctionCallInfo fcinfo, int argno);
 /*
  * Half the width of the band at x, on the scale of the fitted line: q
  * times the standard error of the line (confidence), or of a new
- * observation (prediction).  total is the new period's a + b for a
- * logistic fit's prediction, and unused otherwise.
+ * observation of a fit by method (prediction; adoption_fit_prediction_se).
+ * total is the new period's a + b for the methods of counts.
  */
-extern double BandHalfWidth(const AdoptionFit *fit, ChartBand band, bool logistic, double q,
-							double x, double total);
+extern double BandHalfWidth(const AdoptionFit *fit, ChartBand band, AdoptionMethod method,
+							double q, double x, double total);
 
 /*
  * Fill one chart row at x (from the summary's first period): period is the

@@ -195,7 +195,7 @@ CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b)
 double *
 FitWorkspace(const AdoptionPeriods *p)
 {
-	return palloc(sizeof(double) * 7 * Max(p->nperiods, 1));
+	return palloc(sizeof(double) * 8 * Max(p->nperiods, 1));
 }
 
 /*

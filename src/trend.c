@@ -245,7 +245,7 @@ trend_projection_row(void *arg, double x, int period, Datum *values, bool *nulls
 		nulls[2] = !isfinite(y);
 		if (pr->q > 0.0 && isfinite(y))
 		{
-			double		half = BandHalfWidth(&pr->fit, pr->band, false, pr->q, x, 0.0);
+			double		half = BandHalfWidth(&pr->fit, pr->band, ADOPTION_LINEAR, pr->q, x, 0.0);
 
 			values[3] = Float8GetDatum(y - half);
 			values[4] = Float8GetDatum(y + half);

@@ -51,10 +51,10 @@ two_point_fraction(double ratio1, double ratio2, text *method_name, double *f)
 {
 	AdoptionMethod method = ParseMethod(method_name);
 
-	if (method == ADOPTION_LOGISTIC)
+	if (adoption_method_is_logit(method))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("method \"logistic\" needs counts, not two ratios"),
+				 errmsg("method \"%s\" needs counts, not two ratios", adoption_method_name(method)),
 				 errhint("Use method \"loglinear\" or \"linear\" here, or rivalry_agg() over the counts.")));
 	CheckObservation(ratio1, "ratio1");
 	CheckObservation(ratio2, "ratio2");

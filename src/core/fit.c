@@ -8,11 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-static const char *const method_names[] = {
-	[ADOPTION_LOGLINEAR] = "loglinear",
-	[ADOPTION_LOGISTIC] = "logistic",
-	[ADOPTION_LINEAR] = "linear",
-};
+static const char *const method_names[] = {"loglinear", "logistic", "linear", "empirical", "williams"};
 
 bool
 adoption_method_parse(const char *name, AdoptionMethod *method)
@@ -203,16 +199,20 @@ ylogy(double y, double mu)
 	return y > 0.0 ? y * log(y / mu) : 0.0;
 }
 
-/* The binomial deviance of a out of m at shares mu, as R's binomial()$dev.resids. */
+/*
+ * The binomial deviance of a out of m at shares mu, as R's
+ * binomial()$dev.resids, each period weighted by its prior weight pw (NULL:
+ * 1).
+ */
 static double
-binomial_deviance(const double *a, const double *m, const double *mu, int n)
+binomial_deviance(const double *a, const double *m, const double *pw, const double *mu, int n)
 {
 	double		dev = 0.0;
 	int			i;
 
 	for (i = 0; i < n; i++)
-		dev += 2.0 * (ylogy(a[i], m[i] * mu[i]) +
-					  ylogy(m[i] - a[i], m[i] * (1.0 - mu[i])));
+		dev += 2.0 * (pw ? pw[i] : 1.0) *
+			(ylogy(a[i], m[i] * mu[i]) + ylogy(m[i] - a[i], m[i] * (1.0 - mu[i])));
 	return dev;
 }
 
@@ -243,7 +243,7 @@ logistic_predict(const double *x, int n, double b0, double b1, double xbar,
  * there is no maximum likelihood estimate, and the fit says so.
  */
 static void
-fit_logistic(const double *x, const double *a, const double *m, int n,
+fit_logistic(const double *x, const double *a, const double *m, const double *pw, int n,
 			 double *work, AdoptionFit *fit)
 {
 	double	   *z = work;
@@ -266,7 +266,7 @@ fit_logistic(const double *x, const double *a, const double *m, int n,
 		mu[i] = (a[i] + 0.5) / (m[i] + 1.0);
 		eta[i] = log(mu[i]) - log1p(-mu[i]);
 	}
-	devold = binomial_deviance(a, m, mu, n);
+	devold = binomial_deviance(a, m, pw, mu, n);
 	for (iter = 1; iter <= (converged ? iterations + 3 : 25); iter++)
 	{
 		double		b1 = fit->b1;
@@ -277,7 +277,7 @@ fit_logistic(const double *x, const double *a, const double *m, int n,
 			double		d = logit_share_slope(eta[i]);
 
 			z[i] = eta[i] + (a[i] / m[i] - mu[i]) / d;
-			w[i] = m[i] * d * d / (mu[i] * (1.0 - mu[i]));
+			w[i] = (pw ? pw[i] : 1.0) * m[i] * d * d / (mu[i] * (1.0 - mu[i]));
 		}
 		adoption_wls(x, z, w, n, fit);
 		if (!fit->ok)
@@ -286,7 +286,7 @@ fit_logistic(const double *x, const double *a, const double *m, int n,
 			return;
 		}
 		logistic_predict(x, n, fit->b0, fit->b1, fit->xbar, eta, mu);
-		dev = binomial_deviance(a, m, mu, n);
+		dev = binomial_deviance(a, m, pw, mu, n);
 		if (!isfinite(dev))
 		{
 			fit->ok = false;
@@ -330,20 +330,94 @@ fit_logistic(const double *x, const double *a, const double *m, int n,
 	for (i = 0; i < n; i++)
 	{
 		double		v = mu[i] * (1.0 - mu[i]);
-		double		wi = m[i] * v;
+		double		p = pw ? pw[i] : 1.0;
+		double		wi = p * m[i] * v;
 		double		cx = x[i] - fit->xbar;
 		double		r = a[i] - m[i] * mu[i];
 
 		sw += wi;
 		sxx += wi * cx * cx;
-		pearson += r * r / (m[i] * v);
+		pearson += p * r * r / (m[i] * v);
 	}
-	fit->deviance = binomial_deviance(a, m, mu, n);
+	fit->deviance = binomial_deviance(a, m, pw, mu, n);
 	fit->r2 = NAN;
 	fit->df = n - 2;
 	fit->dispersion = fit->df > 0 ? pearson / fit->df : NAN;
 	fit->v00 = fit->df > 0 ? fit->dispersion / sw : NAN;
 	fit->v11 = fit->df > 0 ? fit->dispersion / sxx : NAN;
+}
+
+/*
+ * Williams' (1982) extra-binomial variation: a period of m trials has a
+ * share of variance mu (1 - mu) (1 + phi (m - 1)) / m.  Refit the binomial
+ * GLM with prior weights 1 / (1 + phi (m - 1)) for the phi in [0, 1] at which
+ * the weighted Pearson statistic equals its degrees of freedom (it falls as
+ * phi grows), found by bisection; the dispersion is then 1.  Data with no
+ * extra variation (the statistic at phi = 0 already at most its df) keep
+ * phi = 0 and the binomial variance.  Variation beyond phi = 1 is left to a
+ * quasi-likelihood dispersion on top.
+ */
+static double
+williams_pearson(const double *x, const double *a, const double *m, double *pw, int n,
+				 double phi, double *work, AdoptionFit *fit)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		pw[i] = 1.0 / (1.0 + phi * (m[i] - 1.0));
+	fit_logistic(x, a, m, pw, n, work, fit);
+	return fit->ok ? fit->dispersion * fit->df : NAN;
+}
+
+static void
+fit_williams(const double *x, const double *a, const double *m, int n, double *work,
+			 AdoptionFit *fit)
+{
+	double	   *pw = work + 4 * n;
+	double		lo = 0.0;
+	double		hi = 1.0;
+	double		df = n - 2;
+	int			iter;
+
+	fit_logistic(x, a, m, NULL, n, work, fit);
+	fit->phi = 0.0;
+	if (!fit->ok || fit->df < 1)
+		return;
+	if (fit->dispersion <= 1.0)
+	{
+		/* no extra variation: the binomial variance */
+		fit->v00 /= fit->dispersion;
+		fit->v11 /= fit->dispersion;
+		fit->dispersion = 1.0;
+		return;
+	}
+	if (williams_pearson(x, a, m, pw, n, hi, work, fit) > df || !fit->ok)
+	{
+		if (!fit->ok)
+			return;
+		fit->phi = hi;
+		return;
+	}
+	for (iter = 0; iter < 100 && hi - lo > 1e-15 * hi; iter++)
+	{
+		double		mid = 0.5 * (lo + hi);
+		double		pearson = williams_pearson(x, a, m, pw, n, mid, work, fit);
+
+		if (!fit->ok)
+			return;
+		if (pearson > df)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	williams_pearson(x, a, m, pw, n, hi, work, fit);
+	if (!fit->ok)
+		return;
+	fit->phi = hi;
+	/* the statistic is its df: dispersion 1 */
+	fit->v00 /= fit->dispersion;
+	fit->v11 /= fit->dispersion;
+	fit->dispersion = 1.0;
 }
 
 void
@@ -354,6 +428,7 @@ adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method,
 	double	   *x = work;
 	double	   *y = work + n;
 	double	   *m = work + 2 * n;
+	double	   *w = work + 3 * n;
 	int			used = 0;
 	bool		any_a = false;
 	bool		any_b = false;
@@ -381,16 +456,33 @@ adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method,
 			method == ADOPTION_LINEAR ? b > 0.0 : a + b > 0.0)
 		{
 			x[used] = adoption_period_x(p, i);
-			y[used] = method == ADOPTION_LOGLINEAR ? log_ratio(a, b) :
-				method == ADOPTION_LINEAR ? a / b : a;
 			m[used] = a + b;
+			switch (method)
+			{
+				case ADOPTION_LOGLINEAR:
+					y[used] = log_ratio(a, b);
+					break;
+				case ADOPTION_LINEAR:
+					y[used] = a / b;
+					break;
+				case ADOPTION_EMPIRICAL:
+					/* Cox's empirical logit, and the inverse of its variance */
+					y[used] = log(a + 0.5) - log(b + 0.5);
+					w[used] = 1.0 / (1.0 / (a + 0.5) + 1.0 / (b + 0.5));
+					break;
+				default:
+					y[used] = a;
+					break;
+			}
 			used++;
 		}
 	}
 	if (method == ADOPTION_LOGISTIC)
-		fit_logistic(x, y, m, used, work + 3 * n, fit);
+		fit_logistic(x, y, m, NULL, used, work + 3 * n, fit);
+	else if (method == ADOPTION_WILLIAMS)
+		fit_williams(x, y, m, used, work + 3 * n, fit);
 	else
-		adoption_wls(x, y, NULL, used, fit);
+		adoption_wls(x, y, method == ADOPTION_EMPIRICAL ? w : NULL, used, fit);
 	if (used < 2)
 		fit->status = ADOPTION_FIT_TOO_FEW;
 	fit->used = used;
@@ -466,15 +558,27 @@ adoption_fit_se(const AdoptionFit *fit, double x)
 }
 
 double
-adoption_fit_prediction_se(const AdoptionFit *fit, double x, bool logistic, double total)
+adoption_fit_prediction_se(const AdoptionFit *fit, AdoptionMethod method, double x, double total)
 {
 	double		se = adoption_fit_se(fit, x);
 	double		mu;
 
-	if (!logistic)
-		return sqrt(se * se + fit->dispersion);
-	mu = logit_share(adoption_fit_at(fit, x));
-	return sqrt(se * se + fit->dispersion / (total * mu * (1.0 - mu)));
+	switch (method)
+	{
+		case ADOPTION_LOGISTIC:
+			mu = logit_share(adoption_fit_at(fit, x));
+			return sqrt(se * se + fit->dispersion / (total * mu * (1.0 - mu)));
+		case ADOPTION_WILLIAMS:
+			mu = logit_share(adoption_fit_at(fit, x));
+			return sqrt(se * se + fit->dispersion * (1.0 + fit->phi * (total - 1.0)) /
+						(total * mu * (1.0 - mu)));
+		case ADOPTION_EMPIRICAL:
+			mu = logit_share(adoption_fit_at(fit, x));
+			return sqrt(se * se + fit->dispersion *
+						(1.0 / (total * mu + 0.5) + 1.0 / (total * (1.0 - mu) + 0.5)));
+		default:
+			return sqrt(se * se + fit->dispersion);
+	}
 }
 
 bool

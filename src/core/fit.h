@@ -21,11 +21,20 @@ typedef enum AdoptionMethod
 {
 	ADOPTION_LOGLINEAR,			/* ln(ratio) linear in time (Fisher-Pry) */
 	ADOPTION_LOGISTIC,			/* binomial GLM of a out of a + b */
-	ADOPTION_LINEAR				/* ratio linear in time */
+	ADOPTION_LINEAR,			/* ratio linear in time */
+	ADOPTION_EMPIRICAL,			/* Cox's empirical logit by weighted least squares */
+	ADOPTION_WILLIAMS			/* binomial GLM with Williams' extra-binomial variation */
 } AdoptionMethod;
 
 /* Valid method names, for error hints. */
-#define ADOPTION_METHOD_NAMES "\"loglinear\", \"logistic\", \"linear\""
+#define ADOPTION_METHOD_NAMES "\"loglinear\", \"logistic\", \"williams\", \"empirical\", \"linear\""
+
+/* Does the method fit the logit of a's share, from counts? */
+static inline bool
+adoption_method_is_logit(AdoptionMethod method)
+{
+	return method == ADOPTION_LOGISTIC || method == ADOPTION_WILLIAMS || method == ADOPTION_EMPIRICAL;
+}
 
 /* Parse a method name; false when it is none of ADOPTION_METHOD_NAMES. */
 extern bool adoption_method_parse(const char *name, AdoptionMethod *method);
@@ -60,6 +69,7 @@ typedef struct AdoptionFit
 	double		deviance;		/* residual sum of squares; binomial deviance for logistic */
 	bool		converged;		/* least squares always; logistic by R's test */
 	int			iterations;		/* IRLS iterations to R's convergence (0 for least squares) */
+	double		phi;			/* williams: the extra-binomial variation; 0 otherwise */
 } AdoptionFit;
 
 /* A line's status as words, for fit(): "ok", "too few periods", ... */
@@ -74,8 +84,18 @@ extern double adoption_period_x(const AdoptionPeriods *p, int i);
  *	logistic	binomial GLM of a out of a + b, logit link, IRLS maximum
  *				likelihood as R's glm.fit, quasi-binomial dispersion;
  *				periods with a + b > 0
+ *	williams	the same GLM with prior weights 1 / (1 + phi (m - 1)), m = a + b,
+ *				phi in [0, 1] chosen so that the weighted Pearson statistic
+ *				equals its degrees of freedom (Williams 1982): a share's
+ *				variance is mu (1 - mu) (1 + phi (m - 1)) / m, so that noise
+ *				between periods does not let big periods dominate; phi = 0
+ *				(plain binomial) when the data show no extra variation
+ *	empirical	weighted least squares of Cox's empirical logit
+ *				ln((a + 1/2) / (b + 1/2)) on x, weights
+ *				1 / (1 / (a + 1/2) + 1 / (b + 1/2)), residual dispersion;
+ *				periods with a + b > 0, zeros kept
  *	linear		least squares of a/b on x, periods with b > 0
- * work holds 7 * p->nperiods doubles.
+ * work holds 8 * p->nperiods doubles.
  */
 extern void adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method,
 								 double *work, AdoptionFit *fit);
@@ -118,12 +138,16 @@ extern double adoption_fit_se(const AdoptionFit *fit, double x);
 
 /*
  * Standard error, on the scale of the fitted line, of one new observation
- * at x: for least squares sqrt(se^2 + sigma^2), as R's predict.lm(interval
- * = "prediction"); for a logistic fit (total > 0, the new period's a + b),
- * the quasi-binomial variance of its share carried to the logit by the
- * delta method, dispersion / (total mu (1 - mu)), added to se^2.
+ * at x, of total a + b (counts methods):
+ *	loglinear, linear (and trends)	sqrt(se^2 + sigma^2), as R's
+ *		predict.lm(interval = "prediction")
+ *	logistic	the quasi-binomial variance of the share, dispersion mu (1 - mu)
+ *		/ total, carried to the logit by the delta method: se^2 + dispersion
+ *		/ (total mu (1 - mu))
+ *	williams	the same with Williams' factor 1 + phi (total - 1)
+ *	empirical	se^2 + dispersion (1 / (total mu + 1/2) + 1 / (total (1 - mu) + 1/2))
  */
-extern double adoption_fit_prediction_se(const AdoptionFit *fit, double x, bool logistic,
+extern double adoption_fit_prediction_se(const AdoptionFit *fit, AdoptionMethod method, double x,
 										 double total);
 
 /*

@@ -1,5 +1,9 @@
 # Reference fits for the rivalry tests, computed by R's lm() and
-# glm(family = quasibinomial) on the shipped Stack Overflow data.
+# glm(family = quasibinomial) on the shipped Stack Overflow data; "empirical"
+# is lm() of Cox's empirical logit with its inverse-variance weights;
+# "williams" is glm(family = binomial) with Williams' prior weights
+# 1 / (1 + phi (m - 1)), phi found by uniroot() where the Pearson statistic
+# equals its residual df.
 # Regenerate: Rscript test/reference/rivalry.R  (writes rivalry.csv here)
 #
 # Time is x = epoch seconds (as extract(epoch FROM t)) for monthly data and
@@ -23,7 +27,7 @@ fieller <- function(b0, b1, V, level, q) {
 
 fits <- function(case, x, a, b) {
   out <- NULL
-  for (method in c("loglinear", "logistic", "linear")) {
+  for (method in c("loglinear", "logistic", "linear", "empirical", "williams")) {
     if (method == "loglinear") {
       use <- a > 0 & b > 0
       m <- lm(y ~ x, data = data.frame(y = log(a[use] / b[use]), x = x[use]))
@@ -32,6 +36,28 @@ fits <- function(case, x, a, b) {
       use <- b > 0
       m <- lm(y ~ x, data = data.frame(y = a[use] / b[use], x = x[use]))
       level <- 1; dispersion <- summary(m)$sigma^2; deviance <- sum(residuals(m)^2)
+    } else if (method == "empirical") {
+      use <- a + b > 0
+      ya <- a[use] + 0.5; yb <- b[use] + 0.5
+      m <- lm(y ~ x, weights = 1 / (1 / ya + 1 / yb), data = data.frame(y = log(ya / yb), x = x[use]))
+      level <- 0; dispersion <- summary(m)$sigma^2; deviance <- sum(weights(m) * residuals(m)^2)
+    } else if (method == "williams") {
+      use <- a + b > 0
+      d <- data.frame(a = a[use], b = b[use], x = x[use])
+      fitw <- function(phi) suppressWarnings(glm(cbind(a, b) ~ x, family = binomial, data = d,
+        weights = 1 / (1 + phi * (a + b - 1)), control = glm.control(epsilon = 1e-13, maxit = 200)))
+      pearson <- function(m) sum(residuals(m, "pearson")^2)
+      m <- fitw(0)
+      dispersion <- 1
+      if (pearson(m) > df.residual(m)) {
+        if (pearson(fitw(1)) > df.residual(m)) {
+          m <- fitw(1); dispersion <- pearson(m) / df.residual(m)
+        } else {
+          phi <- uniroot(function(p) pearson(fitw(p)) - df.residual(m), c(0, 1), tol = 1e-15)$root
+          m <- fitw(phi)
+        }
+      }
+      level <- 0; deviance <- deviance(m)
     } else {
       use <- a + b > 0
       m <- glm(cbind(a, b) ~ x, family = quasibinomial,
@@ -41,7 +67,8 @@ fits <- function(case, x, a, b) {
     }
     b0 <- unname(coef(m)[1]); b1 <- unname(coef(m)[2])
     df <- df.residual(m)
-    ci <- fieller(b0, b1, vcov(m), level, qt(0.975, df))
+    V <- if (method == "williams") vcov(m) * dispersion else vcov(m)
+    ci <- fieller(b0, b1, V, level, qt(0.975, df))
     out <- rbind(out, data.frame(case = case, method = method,
       parity = (level - b0) / b1, lower = ci[1], upper = ci[2],
       slope = b1, intercept = b0, dispersion = dispersion, deviance = deviance,

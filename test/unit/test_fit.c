@@ -68,17 +68,17 @@ test_prediction_se(void)
 	fit.v11 = 0.0009;
 	fit.dispersion = 0.25;
 	/* least squares: se^2 = 0.04 + 4^2 0.0009 = 0.0544, plus sigma^2 0.25 */
-	ok(close_to(adoption_fit_prediction_se(&fit, 14.0, false, 0.0), sqrt(0.3044), 1e-15),
+	ok(close_to(adoption_fit_prediction_se(&fit, ADOPTION_LOGLINEAR, 14.0, 0.0), sqrt(0.3044), 1e-15),
 	   "least squares: a new observation's variance is the line's plus sigma^2");
 	/* logistic at eta = 2: mu (1 - mu) = e^2 / (1 + e^2)^2, over m = 400 */
 	mu = 1.0 / (1.0 + exp(-2.0));
-	ok(close_to(adoption_fit_prediction_se(&fit, 14.0, true, 400.0),
+	ok(close_to(adoption_fit_prediction_se(&fit, ADOPTION_LOGISTIC, 14.0, 400.0),
 				sqrt(0.0544 + 0.25 / (400.0 * mu * (1.0 - mu))), 1e-14),
 	   "logistic: the line's variance plus dispersion / (m mu (1 - mu))");
-	ok(adoption_fit_prediction_se(&fit, 14.0, true, 4e8) < adoption_fit_prediction_se(&fit, 14.0, true, 400.0) &&
-	   close_to(adoption_fit_prediction_se(&fit, 14.0, true, 4e20), sqrt(0.0544), 1e-12),
+	ok(adoption_fit_prediction_se(&fit, ADOPTION_LOGISTIC, 14.0, 4e8) < adoption_fit_prediction_se(&fit, ADOPTION_LOGISTIC, 14.0, 400.0) &&
+	   close_to(adoption_fit_prediction_se(&fit, ADOPTION_LOGISTIC, 14.0, 4e20), sqrt(0.0544), 1e-12),
 	   "logistic: the larger the period, the closer to the confidence band");
-	ok(isfinite(adoption_fit_prediction_se(&fit, 1e4, true, 100.0)),
+	ok(isfinite(adoption_fit_prediction_se(&fit, ADOPTION_LOGISTIC, 1e4, 100.0)),
 	   "logistic far out (mu held at DBL_EPSILON from 0 or 1): finite");
 }
 
