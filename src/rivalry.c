@@ -17,6 +17,7 @@
 #include "adoption.h"
 #include "core/distributions.h"
 #include "core/exact.h"
+#include "rivalry.h"
 #include "rows.h"
 #include "sqltime.h"
 #include "summary.h"
@@ -170,8 +171,8 @@ rivalry_leading_side(PG_FUNCTION_ARGS)
  * Fit r by method; false when the method has fewer than two periods it can
  * use (a NULL answer).
  */
-static bool
-rivalry_fit(AdoptionPeriods *p, AdoptionMethod method, AdoptionFit *fit)
+bool
+RivalryFit(AdoptionPeriods *p, AdoptionMethod method, AdoptionFit *fit)
 {
 	if (p->nperiods < 2)
 		return false;
@@ -180,8 +181,8 @@ rivalry_fit(AdoptionPeriods *p, AdoptionMethod method, AdoptionFit *fit)
 }
 
 /* The level of the fitted line at parity: log-ratio or logit 0, ratio 1. */
-static double
-parity_level(AdoptionMethod method)
+double
+ParityLevel(AdoptionMethod method)
 {
 	return method == ADOPTION_LINEAR ? 1.0 : 0.0;
 }
@@ -200,17 +201,17 @@ rivalry_ratio_trend(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	p = PG_GETARG_RIVALRY(0);
 	per = PerArgument(fcinfo, 1, p, "ratio_trend", "per", &one_year);
-	if (!rivalry_fit(p, ADOPTION_LOGLINEAR, &fit))
+	if (!RivalryFit(p, ADOPTION_LOGLINEAR, &fit))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(expm1(fit.b1 * per));
 }
 
 /* parity as x, or false (flat fit, or too few periods) */
-static bool
-rivalry_parity_x(AdoptionPeriods *p, AdoptionMethod method, AdoptionFit *fit, double *x)
+bool
+RivalryParityX(AdoptionPeriods *p, AdoptionMethod method, AdoptionFit *fit, double *x)
 {
-	return rivalry_fit(p, method, fit) &&
-		adoption_fit_crossing(fit, parity_level(method), x);
+	return RivalryFit(p, method, fit) &&
+		adoption_fit_crossing(fit, ParityLevel(method), x);
 }
 
 /*
@@ -229,7 +230,7 @@ parity(FunctionCallInfo fcinfo, bool point)
 
 	if (!point)
 		CheckInstantKind(p, "parity_at()", "parity_point()");
-	if (!rivalry_parity_x(p, method, &fit, &x) || !XResult(p, x, point, &result))
+	if (!RivalryParityX(p, method, &fit, &x) || !XResult(p, x, point, &result))
 		PG_RETURN_NULL();
 	return result;
 }
@@ -265,14 +266,14 @@ rivalry_parity_in(PG_FUNCTION_ARGS)
 	p = PG_GETARG_RIVALRY(0);
 	method = ParseMethod(PG_GETARG_TEXT_PP(2));
 	unit = PerArgument(fcinfo, 1, p, "parity_in", "unit", &one_month);
-	if (!rivalry_parity_x(p, method, &fit, &x))
+	if (!RivalryParityX(p, method, &fit, &x))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8((x - adoption_period_x(p, p->nperiods - 1)) / unit);
 }
 
 /* The two-sided quantile of a fit's interval at level. */
-static double
-fit_quantile(const AdoptionFit *fit, double level)
+double
+FitQuantile(const AdoptionFit *fit, double level)
 {
 	return adoption_qt(0.5 + level / 2.0, fit->df);
 }
@@ -304,22 +305,22 @@ parity_interval(FunctionCallInfo fcinfo, bool point)
 	CheckLevel(level);
 	if (!point)
 		CheckInstantKind(p, "parity_interval()", "parity_interval_point()");
-	if (!rivalry_fit(p, method, &fit) || fit.df < 1)
+	if (!RivalryFit(p, method, &fit) || fit.df < 1)
 		PG_RETURN_NULL();
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
 	tupdesc = BlessTupleDesc(tupdesc);
 
-	nulls[0] = !(adoption_fit_crossing(&fit, parity_level(method), &x) &&
+	nulls[0] = !(adoption_fit_crossing(&fit, ParityLevel(method), &x) &&
 				 XResult(p, x, point, &values[0]));
-	adoption_fit_fieller(&fit, parity_level(method), fit_quantile(&fit, level),
+	adoption_fit_fieller(&fit, ParityLevel(method), FitQuantile(&fit, level),
 						 &lower, &upper);
 	nulls[1] = !XResult(p, lower, point, &values[1]);
 	nulls[2] = !XResult(p, upper, point, &values[2]);
 	if (tupdesc->natts == 3)
 	{
 		/* 0.4.0's columns: infinite ends, the estimate clamped to them */
-		nulls[0] = !adoption_fit_crossing(&fit, parity_level(method), &x);
+		nulls[0] = !adoption_fit_crossing(&fit, ParityLevel(method), &x);
 		if (!nulls[0])
 			values[0] = TimestampTzGetDatum(SummaryInstant(p, x, true));
 		values[1] = TimestampTzGetDatum(isinf(lower) ? DT_NOBEGIN : SummaryInstant(p, lower, true));
@@ -349,15 +350,15 @@ rivalry_parity_interval_point(PG_FUNCTION_ARGS)
 }
 
 /* A value of the fitted line as a ratio a / b (negative: none). */
-static double
-eta_ratio(AdoptionMethod method, double eta)
+double
+EtaRatio(AdoptionMethod method, double eta)
 {
 	return method == ADOPTION_LINEAR ? eta : exp(eta);
 }
 
 /* A value of the fitted line as a's share; NaN where the line is no ratio. */
-static double
-eta_share(AdoptionMethod method, double eta)
+double
+EtaShare(AdoptionMethod method, double eta)
 {
 	if (method == ADOPTION_LINEAR)
 		return eta >= 0.0 ? eta / (1.0 + eta) : NAN;
@@ -382,10 +383,10 @@ fitted_value(FunctionCallInfo fcinfo, bool share, bool point)
 		CheckInstantKind(p, share ? "fitted_share()" : "fitted_ratio()",
 						 share ? "fitted_share_point()" : "fitted_ratio_point()");
 	x = ArgumentX(fcinfo, 1, p, point, point ? "point" : "time");
-	if (!rivalry_fit(p, method, &fit))
+	if (!RivalryFit(p, method, &fit))
 		PG_RETURN_NULL();
 	eta = adoption_fit_at(&fit, x);
-	result = share ? eta_share(method, eta) : eta_ratio(method, eta);
+	result = share ? EtaShare(method, eta) : EtaRatio(method, eta);
 	if (isnan(result) || result < 0.0)
 		PG_RETURN_NULL();
 	if (isinf(result))
@@ -473,8 +474,8 @@ rivalry_fit_record(PG_FUNCTION_ARGS)
  * side has a zero count).  A lead that passes through a tie changes hands at
  * the first tied period.  Periods with nothing observed are passed over.
  */
-static void
-crossover_xs(AdoptionPeriods *p, double *xs, int *n)
+void
+RivalryCrossoverXs(AdoptionPeriods *p, double *xs, int *n)
 {
 	int			prev = -1;		/* last period with a leader */
 	int			tie = -1;		/* first tied period since then */
@@ -544,7 +545,7 @@ crossovers_srf(FunctionCallInfo fcinfo, bool instants)
 		CheckInstantKind(p, "crossovers()", "crossover_points()");
 	InitScalarSRF(fcinfo, instants ? TIMESTAMPTZOID : FLOAT8OID);
 	xs = palloc(sizeof(double) * Max(p->nperiods, 1));
-	crossover_xs(p, xs, &n);
+	RivalryCrossoverXs(p, xs, &n);
 	for (i = 0; i < n; i++)
 		PutScalarRow(fcinfo, instants ?
 					 TimestampTzGetDatum(SummaryInstant(p, xs[i], false)) :
@@ -602,8 +603,8 @@ projection_row(void *arg, double x, int period, Datum *values, bool *nulls)
 	if (pr->fitted)
 	{
 		double		eta = adoption_fit_at(&pr->fit, x);
-		double		share = eta_share(pr->method, eta);
-		double		ratio = eta_ratio(pr->method, eta);
+		double		share = EtaShare(pr->method, eta);
+		double		ratio = EtaRatio(pr->method, eta);
 
 		values[2] = Float8GetDatum(share);
 		nulls[2] = isnan(share);
@@ -612,8 +613,8 @@ projection_row(void *arg, double x, int period, Datum *values, bool *nulls)
 		if (pr->q > 0.0)
 		{
 			double		half = BandHalfWidth(&pr->fit, pr->band, pr->method, pr->q, x, total);
-			double		lo = eta_share(pr->method, eta - half);
-			double		hi = eta_share(pr->method, eta + half);
+			double		lo = EtaShare(pr->method, eta - half);
+			double		hi = EtaShare(pr->method, eta + half);
 
 			/* a linear ratio below zero is a share of zero */
 			values[3] = Float8GetDatum(isnan(lo) ? 0.0 : lo);
@@ -646,8 +647,8 @@ projection(FunctionCallInfo fcinfo, bool point)
 	ChartAxisArgs(fcinfo, pr.p, point, &axis);
 	CheckLevel(level);
 	InitMaterializedSRF(fcinfo, 0);
-	pr.fitted = rivalry_fit(pr.p, pr.method, &pr.fit);
-	pr.q = pr.fitted && pr.fit.df >= 1 ? fit_quantile(&pr.fit, level) : 0.0;
+	pr.fitted = RivalryFit(pr.p, pr.method, &pr.fit);
+	pr.q = pr.fitted && pr.fit.df >= 1 ? FitQuantile(&pr.fit, level) : 0.0;
 	for (i = 0; i < pr.p->nperiods; i++)
 	{
 		double		m = adoption_sum(pr.p, i, 0) + adoption_sum(pr.p, i, 1);

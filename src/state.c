@@ -902,6 +902,15 @@ SummaryAddUp(const SummaryKind *kind, AdoptionPeriods *a, AdoptionPeriods *b, in
 }
 
 AdoptionPeriods *
+SummaryCanonical(const SummaryKind *kind, const AdoptionPeriods *p)
+{
+	SummaryState *s = state_transient(kind, (AdoptionTimeKind) p->kind);
+
+	state_add_summary(s, p, VARSIZE(p), 1);
+	return state_flatten(s);
+}
+
+AdoptionPeriods *
 SummaryFromRows(const SummaryKind *kind, const AdoptionPeriods *p, int capacity)
 {
 	size_t		entries = adoption_entries_size(p->nseries, p->nperiods);

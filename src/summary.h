@@ -87,6 +87,9 @@ extern void CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b);
  * exactly; 22023 when b's rows are not among a's.  Canonical, in the
  * current context.
  */
+/* The canonical form of a valid summary (a sliced market: no label without rows). */
+extern AdoptionPeriods *SummaryCanonical(const SummaryKind *kind, const AdoptionPeriods *p);
+
 extern AdoptionPeriods *SummaryAddUp(const SummaryKind *kind, AdoptionPeriods *a,
 									 AdoptionPeriods *b, int sign);
 

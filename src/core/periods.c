@@ -107,6 +107,69 @@ adoption_tail_write(char *at, int32_t period, int series, const double *comp, in
 	return at + ADOPTION_TAIL_RECORD + (size_t) n * sizeof(double);
 }
 
+/* The tails of periods [from, to): how many records and components. */
+static void
+slice_tails(const AdoptionPeriods *p, size_t size, bool labelled, int from, int to,
+			int64_t *records, int64_t *components)
+{
+	AdoptionTailCursor c;
+	AdoptionTail t;
+
+	*records = *components = 0;
+	adoption_tails_begin(p, size, labelled, &c);
+	while (adoption_tails_next(&c, &t))
+		if (t.period >= from && t.period < to)
+		{
+			(*records)++;
+			*components += t.n;
+		}
+}
+
+size_t
+adoption_periods_slice_size(const AdoptionPeriods *p, size_t size, bool labelled, int from, int to)
+{
+	size_t		labels = (size_t) (adoption_labels_end(p, labelled) - adoption_labels_at(p));
+	size_t		end = adoption_entries_size(p->nseries, to - from) + labels;
+	int64_t		records;
+	int64_t		components;
+
+	slice_tails(p, size, labelled, from, to, &records, &components);
+	if (records == 0)
+		return end;
+	return adoption_tails_offset(end) + adoption_tails_size(records, components);
+}
+
+void
+adoption_periods_slice(const AdoptionPeriods *p, size_t size, bool labelled, int from, int to,
+					   AdoptionPeriods *dst)
+{
+	size_t		labels = (size_t) (adoption_labels_end(p, labelled) - adoption_labels_at(p));
+	int64_t		records;
+	int64_t		components;
+	char	   *at;
+
+	slice_tails(p, size, labelled, from, to, &records, &components);
+	adoption_periods_init(dst, (AdoptionTimeKind) p->kind, p->nseries, to - from, records > 0);
+	memcpy(dst->slots, adoption_entry(p, from),
+		   adoption_entries_size(p->nseries, to - from) - ADOPTION_HEADER_SIZE);
+	memcpy(adoption_labels_at(dst), adoption_labels_at(p), labels);
+	if (records > 0)
+	{
+		AdoptionTailCursor c;
+		AdoptionTail t;
+		size_t		end = (size_t) (adoption_labels_at(dst) + labels - (char *) dst);
+
+		at = (char *) dst + adoption_tails_offset(end);
+		memset((char *) dst + end, 0, adoption_tails_offset(end) - end);
+		adoption_tails_start(at, (uint32_t) records);
+		at += ADOPTION_TAILS_HEADER;
+		adoption_tails_begin(p, size, labelled, &c);
+		while (adoption_tails_next(&c, &t))
+			if (t.period >= from && t.period < to)
+				at = adoption_tail_write(at, t.period - from, t.series, t.comp, t.n);
+	}
+}
+
 void
 adoption_periods_init(AdoptionPeriods *p, AdoptionTimeKind kind, int nseries, int nperiods,
 					  bool exact)

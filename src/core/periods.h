@@ -176,6 +176,18 @@ extern void adoption_periods_init(AdoptionPeriods *p, AdoptionTimeKind kind, int
 								  int nperiods, bool exact);
 
 /*
+ * Periods from up to (not including) to of a summary of size bytes: its
+ * entries, all its labels, and the tails of those periods.  The size of the
+ * slice, and the slice written to dst (that many bytes, its length word
+ * left to the caller).  A market's slice may keep labels with no rows left:
+ * canonicalize it (a working table drops them).
+ */
+extern size_t adoption_periods_slice_size(const AdoptionPeriods *p, size_t size, bool labelled,
+										  int from, int to);
+extern void adoption_periods_slice(const AdoptionPeriods *p, size_t size, bool labelled,
+								   int from, int to, AdoptionPeriods *dst);
+
+/*
  * Problems adoption_periods_check() finds in a summary read from outside.
  */
 typedef enum AdoptionCheck

@@ -1005,3 +1005,76 @@ $unmaintain$;
 
 COMMENT ON FUNCTION adoption_unmaintain(regclass) IS
 'stops adoption_maintain() keeping target current: drops its triggers and their function; the summaries stay';
+
+-- 0.5.0, how far to trust a projection: backtests, regime changes, slices
+
+-- not STRICT: from and until default to NULL (unbounded)
+CREATE FUNCTION slice(r rivalry, "from" timestamptz DEFAULT NULL, until timestamptz DEFAULT NULL) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'summary_slice' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION slice(tr trend, "from" timestamptz DEFAULT NULL, until timestamptz DEFAULT NULL) RETURNS trend
+	AS 'MODULE_PATHNAME', 'summary_slice' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION slice(m market, "from" timestamptz DEFAULT NULL, until timestamptz DEFAULT NULL) RETURNS market
+	AS 'MODULE_PATHNAME', 'market_slice' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION slice_point(r rivalry, "from" float8 DEFAULT NULL, until float8 DEFAULT NULL) RETURNS rivalry
+	AS 'MODULE_PATHNAME', 'summary_slice_point' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION slice_point(tr trend, "from" float8 DEFAULT NULL, until float8 DEFAULT NULL) RETURNS trend
+	AS 'MODULE_PATHNAME', 'summary_slice_point' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION slice_point(m market, "from" float8 DEFAULT NULL, until float8 DEFAULT NULL) RETURNS market
+	AS 'MODULE_PATHNAME', 'market_slice_point' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION slice(rivalry, timestamptz, timestamptz) IS 'the summary''s periods from "from" (inclusive) until "until" (exclusive); NULL leaves a side open';
+COMMENT ON FUNCTION slice(trend, timestamptz, timestamptz) IS 'the summary''s periods from "from" (inclusive) until "until" (exclusive); NULL leaves a side open';
+COMMENT ON FUNCTION slice(market, timestamptz, timestamptz) IS 'the market''s periods from "from" (inclusive) until "until" (exclusive); NULL leaves a side open';
+COMMENT ON FUNCTION slice_point(rivalry, float8, float8) IS 'slice in the time column''s units (epoch seconds for timestamps and dates)';
+COMMENT ON FUNCTION slice_point(trend, float8, float8) IS 'slice in the time column''s units (epoch seconds for timestamps and dates)';
+COMMENT ON FUNCTION slice_point(market, float8, float8) IS 'slice in the time column''s units (epoch seconds for timestamps and dates)';
+
+CREATE FUNCTION backtest(r rivalry, method text DEFAULT 'loglinear', level float8 DEFAULT 0.95,
+	min_periods int4 DEFAULT 3, band text DEFAULT 'prediction', max_horizon int4 DEFAULT NULL,
+	OUT origin timestamptz, OUT "time" timestamptz, OUT horizon int4, OUT fitted_share float8,
+	OUT lower float8, OUT upper float8, OUT observed_share float8, OUT error float8, OUT covered bool)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'rivalry_backtest' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION backtest(rivalry, text, float8, int4, text, int4) IS
+'rolling-origin evaluation: for each origin from the min_periods-th period, the fit up to it projected to every later period up to max_horizon ahead (share, band at level, observed share, error, covered); not STRICT, for max_horizon''s NULL (all)';
+CREATE FUNCTION backtest_point(r rivalry, method text DEFAULT 'loglinear', level float8 DEFAULT 0.95,
+	min_periods int4 DEFAULT 3, band text DEFAULT 'prediction', max_horizon int4 DEFAULT NULL,
+	OUT origin float8, OUT point float8, OUT horizon int4, OUT fitted_share float8,
+	OUT lower float8, OUT upper float8, OUT observed_share float8, OUT error float8, OUT covered bool)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'rivalry_backtest_point' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION backtest_point(rivalry, text, float8, int4, text, int4) IS
+'backtest in the time column''s units (epoch seconds for timestamps and dates)';
+
+CREATE FUNCTION backtest_parity(r rivalry, method text DEFAULT 'loglinear', level float8 DEFAULT 0.95,
+	min_periods int4 DEFAULT 3,
+	OUT origin timestamptz, OUT estimate timestamptz, OUT lower timestamptz, OUT upper timestamptz,
+	OUT bounded bool, OUT crossover timestamptz, OUT covered bool)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'rivalry_backtest_parity' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION backtest_parity(rivalry, text, float8, int4) IS
+'for each origin, the parity the fit up to it projected with its interval, the first crossover observed after the origin, and whether the interval held it';
+CREATE FUNCTION backtest_parity_point(r rivalry, method text DEFAULT 'loglinear', level float8 DEFAULT 0.95,
+	min_periods int4 DEFAULT 3,
+	OUT origin float8, OUT estimate float8, OUT lower float8, OUT upper float8,
+	OUT bounded bool, OUT crossover float8, OUT covered bool)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'rivalry_backtest_parity_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION backtest_parity_point(rivalry, text, float8, int4) IS
+'backtest_parity in the time column''s units (epoch seconds for timestamps and dates)';
+
+CREATE FUNCTION breaks(r rivalry, max_breaks int4 DEFAULT 3, method text DEFAULT 'loglinear',
+	min_length int4 DEFAULT 3, level float8 DEFAULT 0.95,
+	OUT "time" timestamptz, OUT slope_before float8, OUT slope_after float8,
+	OUT lower timestamptz, OUT upper timestamptz)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'rivalry_breaks' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
+COMMENT ON FUNCTION breaks(rivalry, int4, text, int4, float8) IS
+'where the trend of the log-ratio (logit, ratio) changed: exact segmented least squares, segments of at least min_length periods, the number of breaks by BIC; per break its first period, the slopes (per second, per unit of numeric time) before and after, and the periods it could be at by a likelihood-ratio range at level';
+CREATE FUNCTION breaks_point(r rivalry, max_breaks int4 DEFAULT 3, method text DEFAULT 'loglinear',
+	min_length int4 DEFAULT 3, level float8 DEFAULT 0.95,
+	OUT point float8, OUT slope_before float8, OUT slope_after float8,
+	OUT lower float8, OUT upper float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'rivalry_breaks_point' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
+COMMENT ON FUNCTION breaks_point(rivalry, int4, text, int4, float8) IS
+'breaks in the time column''s units (epoch seconds for timestamps and dates)';

@@ -53,6 +53,12 @@ SELECT set_eq(
 	ARRAY[
 		'adoption_maintain(regclass,regclass,text,text[])',
 		'adoption_unmaintain(regclass)',
+		'backtest(rivalry,text,double precision,integer,text,integer)',
+		'backtest_parity(rivalry,text,double precision,integer)',
+		'backtest_parity_point(rivalry,text,double precision,integer)',
+		'backtest_point(rivalry,text,double precision,integer,text,integer)',
+		'breaks(rivalry,integer,text,integer,double precision)',
+		'breaks_point(rivalry,integer,text,integer,double precision)',
 		'change(trend)',
 		'crossover_points(rivalry)',
 		'crossovers(rivalry)',
@@ -175,6 +181,12 @@ SELECT set_eq(
 		'share(rivalry)',
 		'share_interval(double precision,double precision,double precision)',
 		'shares(market)',
+		'slice(market,timestamp with time zone,timestamp with time zone)',
+		'slice(rivalry,timestamp with time zone,timestamp with time zone)',
+		'slice(trend,timestamp with time zone,timestamp with time zone)',
+		'slice_point(market,double precision,double precision)',
+		'slice_point(rivalry,double precision,double precision)',
+		'slice_point(trend,double precision,double precision)',
 		'slope(trend,interval)',
 		'trend_agg(date,double precision)',
 		'trend_agg(double precision,double precision)',
@@ -223,11 +235,12 @@ SELECT is_empty($$ SELECT oid::regprocedure FROM owned WHERE provolatile <> 'i' 
 SELECT set_eq($$ SELECT oid::regprocedure::text FROM owned WHERE NOT proisstrict AND prokind = 'f' $$,
 	$$ SELECT oid::regprocedure::text FROM owned
 	   WHERE proname IN ('rivalry_wide_transfn', 'rivalry_long_transfn', 'trend_transfn', 'market_transfn',
-						 'rivalry_plus', 'rivalry_minus', 'trend_plus', 'trend_minus', 'market_plus', 'market_minus')
+						 'rivalry_plus', 'rivalry_minus', 'trend_plus', 'trend_minus', 'market_plus', 'market_minus',
+						 'slice', 'slice_point', 'backtest', 'backtest_point')
 		  OR oid IN ('ratio_trend(rivalry, interval)'::regprocedure, 'parity_in(rivalry, interval, text)'::regprocedure,
 					 'slope(trend, interval)'::regprocedure, 'growth_rate(trend, interval)'::regprocedure,
 					 'doubling_time(trend, interval)'::regprocedure) $$,
-	'every function is STRICT but the transition functions, + and - (NULL is the identity) and those whose interval defaults to NULL');
+	'every function is STRICT but the transition functions, + and - (NULL is the identity), and those with an argument that defaults to NULL (an interval, slice''s bounds, backtest''s max_horizon)');
 SELECT is_empty($$ SELECT oid::regprocedure FROM owned WHERE proparallel <> 's' $$,
 	'every function is PARALLEL SAFE');
 SELECT is_empty($$ SELECT oid::regprocedure FROM owned
