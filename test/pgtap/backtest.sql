@@ -1,0 +1,95 @@
+-- backtest() and backtest_parity(): every origin's projection is fit()'s
+-- of the slice up to it, bit for bit, and agrees with R's lm() refitted at
+-- each origin (test/reference/backtest.csv, made by backtest.R).
+\set ON_ERROR_STOP 1
+\pset format unaligned
+\pset tuples_only true
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION adoption;
+SET LOCAL TimeZone = 'UTC';
+
+CREATE TEMP TABLE so_monthly (month date, tag text, posts float8);
+\copy so_monthly FROM 'data/stackoverflow_tag_posts_monthly.csv' WITH (FORMAT csv, HEADER true)
+CREATE TEMP TABLE so_yearly (year int, framework text, questions float8);
+\copy so_yearly FROM 'data/stackoverflow_framework_questions_yearly.csv' WITH (FORMAT csv, HEADER true)
+CREATE TEMP TABLE ref (kind text, origin date, "time" date, fitted float8, lower float8, upper float8);
+\copy ref FROM 'test/reference/backtest.csv' WITH (FORMAT csv, HEADER true)
+
+CREATE TEMP TABLE s AS
+SELECT rivalry_agg(month, tag, posts, 'python', 'java') FILTER (WHERE month >= '2012-01-01' AND month < '2017-01-01') AS r,
+	rivalry_agg(month, tag, posts, 'python', 'java') AS whole,
+	(SELECT rivalry_agg(year, framework, questions, 'pytorch', 'tensorflow') FROM so_yearly) AS yr
+FROM so_monthly;
+CREATE TEMP TABLE bt AS SELECT b.* FROM s, backtest(r) b;
+CREATE TEMP TABLE bp AS SELECT b.* FROM s, backtest_parity(r) b;
+
+SELECT plan(20);
+
+SELECT is((SELECT count(*) FROM bt), (SELECT count(*) FROM ref WHERE kind = 'share'),
+	'a row per origin (from the third month) and later month: 58 origins, 1 653 rows');
+SELECT is_empty($$ SELECT * FROM bt JOIN ref USING (origin, "time") WHERE kind = 'share'
+	AND (abs(bt.fitted_share - ref.fitted) > 1e-10 OR abs(bt.lower - ref.lower) > 1e-10 OR abs(bt.upper - ref.upper) > 1e-10) $$,
+	'each projected share and its 95 % prediction band agree with R''s lm() refitted at the origin, to 1e-10');
+SELECT is_empty($$ SELECT * FROM bt, s, LATERAL (SELECT month FROM so_monthly WHERE month > bt.origin ORDER BY month LIMIT 1) nxt
+	WHERE bt.fitted_share IS DISTINCT FROM fitted_share(slice(r, NULL, nxt.month), bt."time") $$,
+	'each projected share is fitted_share() of the slice up to its origin, bit for bit');
+SELECT is_empty($$ SELECT * FROM s, backtest(r, 'williams', max_horizon => 6) b,
+		LATERAL (SELECT month FROM so_monthly WHERE month > b.origin ORDER BY month LIMIT 1) nxt
+	WHERE b.fitted_share IS DISTINCT FROM fitted_share(slice(r, NULL, nxt.month), b."time", 'williams') $$,
+	'williams too: its iterative fit at each origin is fit()''s');
+SELECT is_empty($$ SELECT * FROM bt WHERE error IS DISTINCT FROM fitted_share - observed_share
+	OR covered IS DISTINCT FROM (observed_share BETWEEN lower AND upper)
+	OR horizon <> (SELECT count(*) FROM so_monthly m WHERE m.tag = 'java' AND m.month > bt.origin AND m.month <= bt."time") $$,
+	'error is projected minus observed, covered is observed inside the band, horizon counts the periods ahead');
+SELECT is((SELECT array_agg(DISTINCT horizon ORDER BY horizon) FROM s, backtest(r, max_horizon => 3)), ARRAY[1, 2, 3],
+	'max_horizon bounds how far ahead');
+SELECT is((SELECT min(origin)::date FROM s, backtest(r, min_periods => 12)), '2012-12-01'::date,
+	'min_periods: the first origin is the min_periods-th period');
+SELECT ok((SELECT avg(covered::int) FILTER (WHERE band = 'confidence') < avg(covered::int) FILTER (WHERE band = 'prediction')
+	FROM s, unnest(ARRAY['confidence', 'prediction']) band, backtest(r, band => band)),
+	'the prediction band covers more observed shares than the confidence band');
+
+-- the parity of each origin
+SELECT is_empty($$ SELECT * FROM bp JOIN ref USING (origin) WHERE kind = 'parity'
+	AND (abs(extract(epoch FROM bp.estimate) - ref.fitted) > 1e-3
+		OR (ref.lower IS NULL) <> (bp.lower IS NULL) OR abs(extract(epoch FROM bp.lower) - ref.lower) > 1e-3
+		OR abs(extract(epoch FROM bp.upper) - ref.upper) > 1e-3) $$,
+	'each origin''s parity and Fieller interval agree with R''s, to the millisecond; unbounded where R''s is');
+SELECT is_empty($$ SELECT * FROM bp, s, LATERAL (SELECT month FROM so_monthly WHERE month > bp.origin ORDER BY month LIMIT 1) nxt,
+		LATERAL parity_interval(slice(r, NULL, nxt.month)) i
+	WHERE (bp.estimate, bp.lower, bp.upper, bp.bounded) IS DISTINCT FROM (i.estimate, i.lower, i.upper, i.bounded) $$,
+	'backtest_parity is parity_interval() of the slice up to each origin');
+SELECT is_empty($$ SELECT * FROM bp, s WHERE bp.crossover IS DISTINCT FROM
+		(SELECT min(c) FROM crossovers(r) c WHERE c > bp.origin)
+	OR bp.covered IS DISTINCT FROM CASE WHEN bp.crossover IS NOT NULL AND bp.bounded IS NOT NULL
+		THEN bp.crossover BETWEEN coalesce(bp.lower, '-infinity') AND coalesce(bp.upper, 'infinity') END $$,
+	'the crossover is the first observed after the origin; covered says whether the interval held it');
+SELECT is((SELECT count(*) FILTER (WHERE covered) || ' of ' || count(*) || ', ' || bool_and(lower > crossover)
+	FROM s, backtest_parity(slice(whole, '2012-01-01')) b WHERE origin >= '2015-01-01' AND origin < '2017-01-01'),
+	'0 of 24, true', 'fitted from 2012, no origin of 2015 and 2016 held the January 2017 crossover: every interval came after it');
+
+-- numeric time and arguments
+SELECT is_empty($$ SELECT * FROM s, backtest(r, max_horizon => 2) b
+	FULL JOIN backtest_point(r, max_horizon => 2) p
+		ON p.origin = extract(epoch FROM b.origin) AND p.point = extract(epoch FROM b."time")
+	WHERE (b.fitted_share, b.lower, b.upper, b.covered) IS DISTINCT FROM (p.fitted_share, p.lower, p.upper, p.covered) $$,
+	'backtest_point is backtest in epoch seconds');
+SELECT is((SELECT count(*) FROM s, backtest_point(yr)), 15::bigint,
+	'over years: origins 2015 to 2019 and their later years');
+SELECT throws_ok('SELECT * FROM s, backtest(yr)', '22023', 'backtest() needs a summary over timestamps or dates',
+	'backtest() over years refuses; the hint names backtest_point()');
+SELECT throws_ok('SELECT * FROM s, backtest(r, min_periods => 1)', '22023', 'min_periods must be at least 2',
+	'min_periods below 2');
+SELECT throws_ok('SELECT * FROM s, backtest(r, max_horizon => 0)', '22023', 'max_horizon must be at least 1',
+	'max_horizon below 1');
+SELECT is((SELECT count(*) FROM s, backtest(r, NULL)), 0::bigint, 'a NULL argument but max_horizon: no rows');
+SELECT is((SELECT count(*) FROM s, backtest_parity(whole, min_periods => 200)), 0::bigint,
+	'min_periods beyond the periods: no origin');
+SELECT is((SELECT count(*) FILTER (WHERE fitted_share IS NULL)
+	FROM (SELECT rivalry_agg(make_date(year, 7, 1), framework, questions, 'pytorch', 'tensorflow') r FROM so_yearly) yr_dates,
+		backtest(yr_dates.r) b WHERE origin < '2017-01-01'), 9::bigint,
+	'origins whose periods give no line (PyTorch not yet asked about, 2015 and 2016): their 5 + 4 rows, the projection NULL');
+
+SELECT * FROM finish();
+ROLLBACK;

@@ -1,0 +1,91 @@
+-- breaks(): regime changes found where they are.  Synthetic log-ratios with
+-- one known break (slopes, noise and positions chosen so that the break
+-- should be found within two periods), straight ones with none, an exact
+-- check against an exhaustive search in plain SQL, and the bundled Python
+-- and Java posts.
+\set ON_ERROR_STOP 1
+\pset format unaligned
+\pset tuples_only true
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION adoption;
+SET LOCAL TimeZone = 'UTC';
+
+-- seeded normal noise (Box-Muller)
+SELECT setseed(0.2026);
+CREATE TEMP TABLE noise AS
+SELECT s, i, sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) AS z
+FROM generate_series(1, 80) s, generate_series(0, 59) i ORDER BY s, i;
+-- series 1 to 40: the log-ratio rises 0.01 a month, then 0.06 from a month
+-- between 12 and 48; series 41 to 80: 0.03 a month throughout; noise 0.03
+CREATE TEMP TABLE synth AS
+SELECT s, i, make_date(2015, 1, 1) + make_interval(months => i) AS t,
+	CASE WHEN s <= 40 THEN 12 + (s * 7) % 37 END AS true_break,
+	CASE WHEN s <= 40 THEN -1 + 0.01 * i + 0.05 * greatest(0, i - (12 + (s * 7) % 37))
+		 ELSE -1 + 0.03 * i END + 0.03 * z AS y
+FROM noise;
+CREATE TEMP TABLE found AS
+SELECT s, true_break, b.*, (SELECT i FROM synth x WHERE x.s = r.s AND x.t = b."time") AS at
+FROM (SELECT s, min(true_break) AS true_break, rivalry_agg(t, 1000 * exp(y / 2), 1000 * exp(-y / 2)) AS r
+	  FROM synth GROUP BY s) r
+LEFT JOIN LATERAL breaks(r.r) b ON true;
+
+-- an exhaustive search over two breaks in 30 periods, plain SQL
+CREATE TEMP TABLE two AS
+SELECT i, make_date(2018, 1, 1) + make_interval(months => i) AS t,
+	CASE WHEN i < 9 THEN 0.02 * i WHEN i < 20 THEN 0.18 - 0.04 * (i - 9) ELSE -0.26 + 0.05 * (i - 20) END
+		+ 0.01 * sin(i * 2.7) AS y
+FROM generate_series(0, 29) i;
+CREATE TEMP VIEW segment_sse AS
+SELECT f, l, coalesce(regr_syy(y, extract(epoch FROM t)) - regr_sxy(y, extract(epoch FROM t)) ^ 2
+		/ nullif(regr_sxx(y, extract(epoch FROM t)), 0), 0) AS sse
+FROM generate_series(0, 29) f, generate_series(0, 29) l, two WHERE l - f >= 2 AND i BETWEEN f AND l GROUP BY f, l;
+
+SELECT plan(12);
+
+SELECT is((SELECT count(DISTINCT s) FROM found WHERE s <= 40 AND "time" IS NOT NULL), 40::bigint,
+	'a break found in each of the 40 series that have one');
+SELECT is_empty($$ SELECT s, true_break, at FROM found WHERE s <= 40
+	AND NOT EXISTS (SELECT FROM found f WHERE f.s = found.s AND abs(f.at - f.true_break) <= 2) $$,
+	'in each, within two periods of where it is');
+SELECT cmp_ok((SELECT count(DISTINCT s) FROM found WHERE s <= 40 AND abs(at - true_break) > 2), '<=', 5::bigint,
+	'a spurious break beside the true one in at most 5 of the 40 (BIC''s rate, as in straight series)');
+SELECT is_empty($$ SELECT * FROM found WHERE s <= 40 AND abs(at - true_break) <= 2
+	AND (SELECT count(*) FROM found f WHERE f.s = found.s) = 1
+	AND NOT (abs(slope_before * 2629746 - 0.01) < 0.01 AND abs(slope_after * 2629746 - 0.06) < 0.01) $$,
+	'where the true break is the only one, the slopes before and after: 0.01 and 0.06 a month, within 0.01');
+SELECT is_empty($$ SELECT * FROM found WHERE "time" IS NOT NULL AND NOT (lower <= "time" AND "time" <= upper) $$,
+	'each break lies within its own range');
+SELECT cmp_ok((SELECT count(*) FROM found f WHERE s <= 40 AND abs(at - true_break) <= 2
+		AND true_break BETWEEN (SELECT i FROM synth x WHERE x.s = f.s AND x.t = f.lower)
+			AND (SELECT i FROM synth x WHERE x.s = f.s AND x.t = f.upper)), '>=', 32::bigint,
+	'the 95 % ranges hold the true break in at least 32 of the 40 series: an approximate set, narrower than its level');
+SELECT cmp_ok((SELECT count(DISTINCT s) FROM found WHERE s > 40 AND "time" IS NOT NULL), '<=', 4::bigint,
+	'BIC finds a spurious break in at most 4 of the 40 straight series (10 %)');
+SELECT is((SELECT count(*) FROM found f, LATERAL breaks((SELECT rivalry_agg(t, 1000 * exp(y / 2), 1000 * exp(-y / 2))
+		FROM synth WHERE s = f.s), 0) b WHERE f.s <= 40), 0::bigint, 'max_breaks => 0 finds none');
+
+SELECT is((SELECT array_agg(extract(month FROM age(b."time", '2018-01-01')) + 12 * extract(year FROM age(b."time", '2018-01-01'))
+		ORDER BY b."time")::int[]
+	FROM (SELECT rivalry_agg(t, exp(y / 2), exp(-y / 2)) AS r FROM two) x, breaks(r) b),
+	(SELECT ARRAY[f2, f3] FROM segment_sse a, segment_sse b2, segment_sse c,
+		LATERAL (SELECT b2.f AS f2, c.f AS f3) k
+	 WHERE a.f = 0 AND a.l + 1 = b2.f AND b2.l + 1 = c.f AND c.l = 29
+	 ORDER BY a.sse + b2.sse + c.sse LIMIT 1),
+	'two breaks in 30 periods: where an exhaustive search of every pair puts them');
+
+-- the bundled data
+CREATE TEMP TABLE so_monthly (month date, tag text, posts float8);
+\copy so_monthly FROM 'data/stackoverflow_tag_posts_monthly.csv' WITH (FORMAT csv, HEADER true)
+SELECT is((SELECT array_agg("time"::date ORDER BY "time") FROM breaks((
+		SELECT rivalry_agg(month, tag, posts, 'python', 'java') FROM so_monthly))),
+	ARRAY['2010-11-01', '2012-06-01', '2014-09-01']::date[],
+	'Python against Java: Python''s fall turns in 2010-2012, and its rise steepens in September 2014');
+SELECT ok((SELECT exp(slope_after * 31557600) - 1 > 2 * (exp(slope_before * 31557600) - 1) FROM breaks((
+		SELECT rivalry_agg(month, tag, posts, 'python', 'java') FROM so_monthly)) WHERE "time" = '2014-09-01'),
+	'after September 2014 the ratio grows more than twice as fast a year');
+SELECT throws_ok($$ SELECT * FROM breaks((SELECT rivalry_agg(month, tag, posts, 'python', 'java') FROM so_monthly), 3, 'loglinear', 2) $$,
+	'22023', 'min_length must be at least 3', 'segments of two periods are refused');
+
+SELECT * FROM finish();
+ROLLBACK;
