@@ -348,24 +348,46 @@ fit_logistic(const double *x, const double *a, const double *m, const double *pw
 }
 
 /*
- * Williams' (1982) extra-binomial variation: a period of m trials has a
- * share of variance mu (1 - mu) (1 + phi (m - 1)) / m.  Refit the binomial
- * GLM with prior weights 1 / (1 + phi (m - 1)) for the phi in [0, 1] at which
- * the weighted Pearson statistic equals its degrees of freedom (it falls as
- * phi grows), found by bisection; the dispersion is then 1.  Data with no
- * extra variation (the statistic at phi = 0 already at most its df) keep
- * phi = 0 and the binomial variance.  Variation beyond phi = 1 is left to a
- * quasi-likelihood dispersion on top.
+ * Williams' (1982) procedure for extra-binomial variation, with the
+ * variance of his logistic-normal model: a period of m trials whose logit
+ * also varies between periods has a count of variance about
+ * m mu (1 - mu) (1 + phi (m - 1) mu (1 - mu)), phi the between-period
+ * variance of the logit.  The binomial GLM is refitted with prior weights
+ * 1 / (1 + phi (m - 1) mu (1 - mu)), mu the fit's own shares (a fixed
+ * point), for the phi at which the weighted Pearson statistic equals its
+ * degrees of freedom (it falls as phi grows; found by bisection).  The
+ * dispersion is then 1, and intervals take t quantiles on n - 3 degrees of
+ * freedom (phi is estimated too).  Data with no extra variation (the
+ * statistic at phi = 0 at most its df) keep phi = 0 and the quasi-binomial
+ * fit of method logistic.
  */
 static double
 williams_pearson(const double *x, const double *a, const double *m, double *pw, int n,
 				 double phi, double *work, AdoptionFit *fit)
 {
+	const double *mu = work + 2 * n;	/* fit_logistic's shares */
+	int			iter;
 	int			i;
 
+	/* the weights from the shares of the plain fit, then from each refit's */
 	for (i = 0; i < n; i++)
-		pw[i] = 1.0 / (1.0 + phi * (m[i] - 1.0));
-	fit_logistic(x, a, m, pw, n, work, fit);
+		pw[i] = 1.0;
+	fit_logistic(x, a, m, NULL, n, work, fit);
+	for (iter = 0; iter < 50 && fit->ok; iter++)
+	{
+		double		change = 0.0;
+
+		for (i = 0; i < n; i++)
+		{
+			double		w = 1.0 / (1.0 + phi * (m[i] - 1.0) * mu[i] * (1.0 - mu[i]));
+
+			change = fmax(change, fabs(w - pw[i]) / w);
+			pw[i] = w;
+		}
+		fit_logistic(x, a, m, pw, n, work, fit);
+		if (change < 1e-13)
+			break;
+	}
 	return fit->ok ? fit->dispersion * fit->df : NAN;
 }
 
@@ -381,24 +403,21 @@ fit_williams(const double *x, const double *a, const double *m, int n, double *w
 
 	fit_logistic(x, a, m, NULL, n, work, fit);
 	fit->phi = 0.0;
-	if (!fit->ok || fit->df < 1)
+	if (!fit->ok || fit->df < 1 || fit->dispersion <= 1.0)
 		return;
-	if (fit->dispersion <= 1.0)
+	/* bracket: double hi until the statistic falls below its df */
+	for (iter = 0; iter < 64; iter++)
 	{
-		/* no extra variation: the binomial variance */
-		fit->v00 /= fit->dispersion;
-		fit->v11 /= fit->dispersion;
-		fit->dispersion = 1.0;
-		return;
-	}
-	if (williams_pearson(x, a, m, pw, n, hi, work, fit) > df || !fit->ok)
-	{
+		double		pearson = williams_pearson(x, a, m, pw, n, hi, work, fit);
+
 		if (!fit->ok)
 			return;
-		fit->phi = hi;
-		return;
+		if (pearson <= df)
+			break;
+		lo = hi;
+		hi *= 2.0;
 	}
-	for (iter = 0; iter < 100 && hi - lo > 1e-15 * hi; iter++)
+	for (iter = 0; iter < 200 && hi - lo > 1e-14 * hi; iter++)
 	{
 		double		mid = 0.5 * (lo + hi);
 		double		pearson = williams_pearson(x, a, m, pw, n, mid, work, fit);
@@ -414,10 +433,13 @@ fit_williams(const double *x, const double *a, const double *m, int n, double *w
 	if (!fit->ok)
 		return;
 	fit->phi = hi;
-	/* the statistic is its df: dispersion 1 */
+	/* the statistic is its df: dispersion 1; phi took a degree of freedom */
 	fit->v00 /= fit->dispersion;
 	fit->v11 /= fit->dispersion;
 	fit->dispersion = 1.0;
+	fit->df = n - 3;
+	if (fit->df < 1)
+		fit->v00 = fit->v11 = NAN;
 }
 
 void
@@ -570,8 +592,8 @@ adoption_fit_prediction_se(const AdoptionFit *fit, AdoptionMethod method, double
 			return sqrt(se * se + fit->dispersion / (total * mu * (1.0 - mu)));
 		case ADOPTION_WILLIAMS:
 			mu = logit_share(adoption_fit_at(fit, x));
-			return sqrt(se * se + fit->dispersion * (1.0 + fit->phi * (total - 1.0)) /
-						(total * mu * (1.0 - mu)));
+			return sqrt(se * se + fit->dispersion *
+						(1.0 + fit->phi * (total - 1.0) * mu * (1.0 - mu)) / (total * mu * (1.0 - mu)));
 		case ADOPTION_EMPIRICAL:
 			mu = logit_share(adoption_fit_at(fit, x));
 			return sqrt(se * se + fit->dispersion *

@@ -69,7 +69,7 @@ typedef struct AdoptionFit
 	double		deviance;		/* residual sum of squares; binomial deviance for logistic */
 	bool		converged;		/* least squares always; logistic by R's test */
 	int			iterations;		/* IRLS iterations to R's convergence (0 for least squares) */
-	double		phi;			/* williams: the extra-binomial variation; 0 otherwise */
+	double		phi;			/* williams: the logit's variance between periods; 0 otherwise */
 } AdoptionFit;
 
 /* A line's status as words, for fit(): "ok", "too few periods", ... */
@@ -84,12 +84,12 @@ extern double adoption_period_x(const AdoptionPeriods *p, int i);
  *	logistic	binomial GLM of a out of a + b, logit link, IRLS maximum
  *				likelihood as R's glm.fit, quasi-binomial dispersion;
  *				periods with a + b > 0
- *	williams	the same GLM with prior weights 1 / (1 + phi (m - 1)), m = a + b,
- *				phi in [0, 1] chosen so that the weighted Pearson statistic
- *				equals its degrees of freedom (Williams 1982): a share's
- *				variance is mu (1 - mu) (1 + phi (m - 1)) / m, so that noise
- *				between periods does not let big periods dominate; phi = 0
- *				(plain binomial) when the data show no extra variation
+ *	williams	the same GLM with Williams' (1982) prior weights for a logit
+ *				that also varies between periods, 1 / (1 + phi (m - 1) mu (1 -
+ *				mu)), m = a + b, phi chosen so that the weighted Pearson
+ *				statistic equals its degrees of freedom: noise between periods
+ *				does not let big periods dominate; as logistic when the data
+ *				show no extra variation
  *	empirical	weighted least squares of Cox's empirical logit
  *				ln((a + 1/2) / (b + 1/2)) on x, weights
  *				1 / (1 / (a + 1/2) + 1 / (b + 1/2)), residual dispersion;
@@ -144,7 +144,7 @@ extern double adoption_fit_se(const AdoptionFit *fit, double x);
  *	logistic	the quasi-binomial variance of the share, dispersion mu (1 - mu)
  *		/ total, carried to the logit by the delta method: se^2 + dispersion
  *		/ (total mu (1 - mu))
- *	williams	the same with Williams' factor 1 + phi (total - 1)
+ *	williams	the same with Williams' factor 1 + phi (total - 1) mu (1 - mu)
  *	empirical	se^2 + dispersion (1 / (total mu + 1/2) + 1 / (total (1 - mu) + 1/2))
  */
 extern double adoption_fit_prediction_se(const AdoptionFit *fit, AdoptionMethod method, double x,

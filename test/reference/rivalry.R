@@ -1,9 +1,10 @@
 # Reference fits for the rivalry tests, computed by R's lm() and
 # glm(family = quasibinomial) on the shipped Stack Overflow data; "empirical"
 # is lm() of Cox's empirical logit with its inverse-variance weights;
-# "williams" is glm(family = binomial) with Williams' prior weights
-# 1 / (1 + phi (m - 1)), phi found by uniroot() where the Pearson statistic
-# equals its residual df.
+# "williams" is glm(family = binomial) with Williams' prior weights for a
+# logit varying between periods, 1 / (1 + phi (m - 1) mu (1 - mu)) at the
+# fit's own shares, phi found by uniroot() where the Pearson statistic
+# equals its residual df (quasibinomial when it is below at phi = 0).
 # Regenerate: Rscript test/reference/rivalry.R  (writes rivalry.csv here)
 #
 # Time is x = epoch seconds (as extract(epoch FROM t)) for monthly data and
@@ -44,18 +45,27 @@ fits <- function(case, x, a, b) {
     } else if (method == "williams") {
       use <- a + b > 0
       d <- data.frame(a = a[use], b = b[use], x = x[use])
-      fitw <- function(phi) suppressWarnings(glm(cbind(a, b) ~ x, family = binomial, data = d,
-        weights = 1 / (1 + phi * (a + b - 1)), control = glm.control(epsilon = 1e-13, maxit = 200)))
-      pearson <- function(m) sum(residuals(m, "pearson")^2)
-      m <- fitw(0)
-      dispersion <- 1
-      if (pearson(m) > df.residual(m)) {
-        if (pearson(fitw(1)) > df.residual(m)) {
-          m <- fitw(1); dispersion <- pearson(m) / df.residual(m)
-        } else {
-          phi <- uniroot(function(p) pearson(fitw(p)) - df.residual(m), c(0, 1), tol = 1e-15)$root
-          m <- fitw(phi)
+      mm <- d$a + d$b
+      fitw <- function(phi, pw = rep(1, nrow(d))) suppressWarnings(glm(cbind(a, b) ~ x, family = binomial,
+        data = d, weights = pw, control = glm.control(epsilon = 1e-13, maxit = 200)))
+      # the weights from the fit's own shares, to their fixed point
+      fixed <- function(phi) {
+        m <- fitw(phi)
+        for (k in 1:50) {
+          mu <- fitted(m)
+          m <- fitw(phi, 1 / (1 + phi * (mm - 1) * mu * (1 - mu)))
         }
+        m
+      }
+      pearson <- function(m) sum(residuals(m, "pearson")^2)
+      m0 <- suppressWarnings(glm(cbind(a, b) ~ x, family = quasibinomial, data = d,
+        control = glm.control(epsilon = 1e-13, maxit = 200)))
+      m <- m0; dispersion <- summary(m0)$dispersion; V <- vcov(m0)
+      if (pearson(m0) > df.residual(m0)) {
+        hi <- 1
+        while (pearson(fixed(hi)) > df.residual(m0)) hi <- hi * 2
+        phi <- uniroot(function(p) pearson(fixed(p)) - df.residual(m0), c(0, hi), tol = 1e-14)$root
+        m <- fixed(phi); dispersion <- 1; V <- vcov(m)
       }
       level <- 0; deviance <- deviance(m)
     } else {
@@ -67,7 +77,8 @@ fits <- function(case, x, a, b) {
     }
     b0 <- unname(coef(m)[1]); b1 <- unname(coef(m)[2])
     df <- df.residual(m)
-    V <- if (method == "williams") vcov(m) * dispersion else vcov(m)
+    if (method == "williams" && dispersion == 1) df <- df - 1   # phi estimated too
+    if (method != "williams") V <- vcov(m)
     ci <- fieller(b0, b1, V, level, qt(0.975, df))
     out <- rbind(out, data.frame(case = case, method = method,
       parity = (level - b0) / b1, lower = ci[1], upper = ci[2],
