@@ -21,7 +21,10 @@ for pair in "pytorch_tensorflow|PyTorch against TensorFlow: Stack Overflow quest
 	gnuplot -e "data='out/$name.csv'; out='out/$name.png'; title='$title'; who='$who'; parity='$(cat "out/$name.parity")'" \
 		tools/demo_chart.gp
 done
+gnuplot -e "data='out/python_java_backtest.csv'; out='out/python_java_backtest.png'" tools/demo_backtest.gp
 echo
 echo "== charts of observed and fitted share, the 95 % band and the projected parity:"
 echo "   $(pwd)/out/pytorch_tensorflow.png"
 echo "   $(pwd)/out/python_java.png"
+echo "== and of what fits to the end of 2012 ... 2016 projected, against what happened:"
+echo "   $(pwd)/out/python_java_backtest.png"

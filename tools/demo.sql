@@ -117,3 +117,34 @@ SELECT month + interval '1 month', tag, CASE tag WHEN 'python' THEN round(posts 
 FROM posts_live WHERE month = '2020-07-01';
 
 SELECT * FROM dashboard;
+
+\echo
+\echo '== 10. How far to trust a projection: Python against Java, fitted from January 2012'
+\echo '   (backtest_parity: what a fit up to each origin projected; the lead changed hands in January 2017)'
+CREATE VIEW python_java_2012 AS
+SELECT rivalry_agg(month, tag, posts, 'python', 'java') AS r FROM so_posts WHERE month >= '2012-01-01';
+
+SELECT origin::date, estimate::date AS projected_parity, lower::date AS lower_95, upper::date AS upper_95,
+       crossover::date AS happened, round((extract(epoch FROM estimate - crossover) / 86400 / 30)::numeric, 1) AS months_late,
+       covered
+FROM python_java_2012, backtest_parity(r, min_periods => 12)
+WHERE extract(month FROM origin) = 12 AND origin < '2017-01-01';
+
+\echo '   how often the 95 % prediction band held the observed share, a year, two, three ahead'
+SELECT (horizon - 1) / 12 + 1 AS years_ahead, count(*) AS projections,
+       round(avg(covered::int), 3) AS covered, round(avg(abs(error))::numeric, 3) AS mean_abs_error
+FROM python_java_2012, backtest(r, min_periods => 12)
+WHERE origin < '2017-01-01' AND horizon <= 36 GROUP BY 1 ORDER BY 1;
+
+\echo '   where the trend bent (breaks: segmented least squares, the number of breaks by BIC)'
+SELECT "time"::date AS break, round((exp(slope_before * 31557600) - 1)::numeric, 3) AS ratio_trend_before,
+       round((exp(slope_after * 31557600) - 1)::numeric, 3) AS ratio_trend_after,
+       lower::date AS from, upper::date AS until
+FROM python_java, breaks(r);
+
+\echo '   at the end of 2016, the last regime alone: a fit since the last break found in 2012-2016'
+SELECT b."time"::date AS last_break, i.estimate::date AS projected_parity, i.lower::date AS lower_95,
+       i.upper::date AS upper_95, (SELECT min(c)::date FROM crossovers(r) c) AS happened
+FROM python_java_2012,
+     LATERAL (SELECT max("time") AS "time" FROM breaks(slice(r, NULL, '2017-01-01'))) b,
+     LATERAL parity_interval(slice(r, b."time", '2017-01-01')) i;

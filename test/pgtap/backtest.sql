@@ -24,7 +24,7 @@ FROM so_monthly;
 CREATE TEMP TABLE bt AS SELECT b.* FROM s, backtest(r) b;
 CREATE TEMP TABLE bp AS SELECT b.* FROM s, backtest_parity(r) b;
 
-SELECT plan(20);
+SELECT plan(22);
 
 SELECT is((SELECT count(*) FROM bt), (SELECT count(*) FROM ref WHERE kind = 'share'),
 	'a row per origin (from the third month) and later month: 58 origins, 1 653 rows');
@@ -68,6 +68,18 @@ SELECT is_empty($$ SELECT * FROM bp, s WHERE bp.crossover IS DISTINCT FROM
 SELECT is((SELECT count(*) FILTER (WHERE covered) || ' of ' || count(*) || ', ' || bool_and(lower > crossover)
 	FROM s, backtest_parity(slice(whole, '2012-01-01')) b WHERE origin >= '2015-01-01' AND origin < '2017-01-01'),
 	'0 of 24, true', 'fitted from 2012, no origin of 2015 and 2016 held the January 2017 crossover: every interval came after it');
+
+-- the README's tables (demo section 10), fitted from January 2012
+SELECT is((SELECT string_agg(format('%s %s %s', origin::date, estimate::date, covered), ', ' ORDER BY origin)
+	FROM s, backtest_parity(slice(whole, '2012-01-01'), min_periods => 12) b
+	WHERE extract(month FROM origin) = 12 AND origin < '2017-01-01'),
+	'2012-12-01 2017-03-08 t, 2013-12-01 2018-11-24 f, 2014-12-01 2020-11-02 f, 2015-12-01 2019-07-10 f, 2016-12-01 2018-04-25 f',
+	'the README''s parity backtest: every origin after 2012 late');
+SELECT is((SELECT string_agg(format('%s %s', y, c), ', ' ORDER BY y) FROM (
+		SELECT (horizon - 1) / 12 + 1 AS y, round(avg(covered::int), 3) AS c
+		FROM s, backtest(slice(whole, '2012-01-01'), min_periods => 12)
+		WHERE origin < '2017-01-01' AND horizon <= 36 GROUP BY 1) x),
+	'1 0.590, 2 0.330, 3 0.274', 'the README''s coverage a year, two and three ahead');
 
 -- numeric time and arguments
 SELECT is_empty($$ SELECT * FROM s, backtest(r, max_horizon => 2) b

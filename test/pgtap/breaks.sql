@@ -41,7 +41,7 @@ SELECT f, l, coalesce(regr_syy(y, extract(epoch FROM t)) - regr_sxy(y, extract(e
 		/ nullif(regr_sxx(y, extract(epoch FROM t)), 0), 0) AS sse
 FROM generate_series(0, 29) f, generate_series(0, 29) l, two WHERE l - f >= 2 AND i BETWEEN f AND l GROUP BY f, l;
 
-SELECT plan(12);
+SELECT plan(14);
 
 SELECT is((SELECT count(DISTINCT s) FROM found WHERE s <= 40 AND "time" IS NOT NULL), 40::bigint,
 	'a break found in each of the 40 series that have one');
@@ -84,6 +84,17 @@ SELECT is((SELECT array_agg("time"::date ORDER BY "time") FROM breaks((
 SELECT ok((SELECT exp(slope_after * 31557600) - 1 > 2 * (exp(slope_before * 31557600) - 1) FROM breaks((
 		SELECT rivalry_agg(month, tag, posts, 'python', 'java') FROM so_monthly)) WHERE "time" = '2014-09-01'),
 	'after September 2014 the ratio grows more than twice as fast a year');
+SELECT is((SELECT string_agg(format('%s %s %s', "time"::date, round((exp(slope_before * 31557600) - 1)::numeric, 3),
+		round((exp(slope_after * 31557600) - 1)::numeric, 3)), ', ' ORDER BY "time")
+	FROM breaks((SELECT rivalry_agg(month, tag, posts, 'python', 'java') FROM so_monthly))),
+	'2010-11-01 0.009 -0.068, 2012-06-01 -0.068 0.086, 2014-09-01 0.086 0.294',
+	'the README''s table: the ratio''s trend a year before and after each break');
+SELECT is((SELECT format('%s %s %s %s', b."time"::date, i.estimate::date, i.lower::date, i.upper::date)
+	FROM (SELECT rivalry_agg(month, tag, posts, 'python', 'java') AS r FROM so_monthly WHERE month >= '2012-01-01') s,
+		LATERAL (SELECT max("time") AS "time" FROM breaks(slice(r, NULL, '2017-01-01'))) b,
+		LATERAL parity_interval(slice(r, b."time", '2017-01-01')) i),
+	'2014-09-01 2017-04-23 2017-03-10 2017-06-14',
+	'the README''s last regime: fitted at the end of 2016 since September 2014, parity in April 2017');
 SELECT throws_ok($$ SELECT * FROM breaks((SELECT rivalry_agg(month, tag, posts, 'python', 'java') FROM so_monthly), 3, 'loglinear', 2) $$,
 	'22023', 'min_length must be at least 3', 'segments of two periods are refused');
 
