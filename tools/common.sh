@@ -9,7 +9,9 @@
 
 set -euo pipefail
 
-PG_BIN=/usr/lib/postgresql/15/bin
+# PG_BIN may name another installation of PostgreSQL 15 (tools/mutation.sh
+# uses a private copy); PG_CONFIG is its pg_config
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PG_CONFIG=$PG_BIN/pg_config
 export PG_CONFIG
 
