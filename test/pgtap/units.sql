@@ -21,7 +21,7 @@ SELECT (SELECT rivalry_agg(period, framework, value, 'tensorflow', 'pytorch') FR
 	(SELECT trend_agg(month, posts) FROM so_monthly WHERE tag = 'go') AS tr
 FROM so_monthly;
 
-SELECT plan(9);
+SELECT plan(10);
 
 SELECT is((SELECT (extract(epoch FROM interval '1 month') / 86400)::float8 || ' ' || (extract(epoch FROM interval '1 year') / 86400)::float8),
 	'30 365.25', 'PostgreSQL''s own month and year: 30 and 365.25 days');
@@ -30,6 +30,8 @@ SELECT ok((SELECT abs(parity_in(jobs) - extract(epoch FROM parity_at(jobs) - '20
 	'parity_in(r) counts months of extract(epoch FROM interval ''1 month'')');
 SELECT is((SELECT round(parity_in(jobs)::numeric, 2) FROM s), 17.44,
 	'the article''s job listings: parity 17.44 months after January 2020, as the demo prints');
+SELECT is((SELECT round(ratio_trend(jobs, '1 month')::numeric, 4) || ' ' || round(parity_in(jobs, method => 'linear')::numeric, 1) FROM s),
+	'-0.0390 10.2', 'the demo''s other figures: -3.9 % a month, and 10.2 months to a linear parity');
 SELECT ok((SELECT abs(parity_in(r, '1 year') * extract(epoch FROM interval '1 year')
 		- parity_in(r) * extract(epoch FROM interval '1 month')) < 1e-3 FROM s),
 	'parity_in(r, ''1 year'') counts years of 365.25 days');
