@@ -63,7 +63,7 @@ backtest_args(FunctionCallInfo fcinfo, bool point, const char *function, const c
 	bt->p = palloc(VARSIZE(r));
 	memcpy(bt->p, r, VARSIZE(r));
 	bt->n = r->nperiods;
-	bt->work = palloc(sizeof(double) * 8 * Max(bt->n, 1));
+	bt->work = palloc(sizeof(double) * 8 * bt->n);
 }
 
 /* Fit the periods up to and including origin; false when there is no line. */
@@ -240,7 +240,7 @@ backtest_parity(FunctionCallInfo fcinfo, bool point)
 
 	backtest_args(fcinfo, point, "backtest_parity()", "backtest_parity_point()", &bt);
 	InitMaterializedSRF(fcinfo, 0);
-	crossings = palloc(sizeof(double) * Max(bt.n, 1));
+	crossings = palloc(sizeof(double) * bt.n);
 	RivalryCrossoverXs(bt.p, crossings, &ncrossings);
 	for (origin = bt.min_periods - 1; origin < bt.n - 1; origin++)
 	{

@@ -73,7 +73,7 @@ breaks(FunctionCallInfo fcinfo, bool point)
 	AdoptionMethod method = ParseMethod(PG_GETARG_TEXT_PP(2));
 	int			min_length = PG_GETARG_INT32(3);
 	double		level = PG_GETARG_FLOAT8(4);
-	int			n = Max(p->nperiods, 1);
+	int			n = p->nperiods;
 	double	   *x = palloc(sizeof(double) * n);
 	double	   *y = palloc(sizeof(double) * n);
 	double	   *w = palloc(sizeof(double) * n);
@@ -102,7 +102,7 @@ breaks(FunctionCallInfo fcinfo, bool point)
 	z = adoption_qnorm(0.5 + level / 2.0);
 	nbreaks = adoption_segments(x, y, method == ADOPTION_LOGLINEAR || method == ADOPTION_LINEAR ? NULL : w,
 								used, max_breaks, min_length, z * z,
-								palloc(sizeof(double) * 2 * (max_breaks + 1) * Max(used, 1)),
+								palloc(sizeof(double) * 2 * (max_breaks + 1) * used),
 								found, NULL);
 	for (b = 0; b < nbreaks; b++)
 	{

@@ -25,7 +25,7 @@
 static AdoptionLabel *
 market_labels(const AdoptionPeriods *m)
 {
-	AdoptionLabel *labels = palloc(sizeof(AdoptionLabel) * Max(m->nseries, 1));
+	AdoptionLabel *labels = palloc(sizeof(AdoptionLabel) * m->nseries);
 
 	adoption_labels_load(adoption_labels_at(m), NULL, labels, m->nseries);
 	return labels;
@@ -266,7 +266,7 @@ market_label_array(PG_FUNCTION_ARGS)
 {
 	AdoptionPeriods *m = PG_GETARG_MARKET(0);
 	AdoptionLabel *labels = market_labels(m);
-	Datum	   *elems = palloc(sizeof(Datum) * Max(m->nseries, 1));
+	Datum	   *elems = palloc(sizeof(Datum) * m->nseries);
 	int			s;
 
 	for (s = 0; s < m->nseries; s++)

@@ -544,7 +544,7 @@ crossovers_srf(FunctionCallInfo fcinfo, bool instants)
 	if (instants)
 		CheckInstantKind(p, "crossovers()", "crossover_points()");
 	InitScalarSRF(fcinfo, instants ? TIMESTAMPTZOID : FLOAT8OID);
-	xs = palloc(sizeof(double) * Max(p->nperiods, 1));
+	xs = palloc(sizeof(double) * p->nperiods);
 	RivalryCrossoverXs(p, xs, &n);
 	for (i = 0; i < n; i++)
 		PutScalarRow(fcinfo, instants ?

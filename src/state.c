@@ -289,7 +289,7 @@ label_table(SummaryState *s, const char *data, uint32 len)
 			;
 	}
 	t = &s->labels[s->nlabels];
-	t->data = arena_alloc(s->arena, Max(len, 1));
+	t->data = arena_alloc(s->arena, len);
 	memcpy(t->data, data, len);
 	t->len = len;
 	t->hash = hash;
@@ -315,7 +315,7 @@ state_add_summary(SummaryState *s, const AdoptionPeriods *p, size_t size, int si
 	else
 	{
 		const char *at = adoption_labels_at(p);
-		int		   *map = palloc(sizeof(int) * Max(p->nseries, 1));
+		int		   *map = palloc(sizeof(int) * p->nseries);
 		int			l;
 
 		for (l = 0; l < p->nseries; l++)
@@ -368,7 +368,7 @@ state_prepare(SummaryState *s)
 			report_work(s, status, &s->work);
 		return status;
 	}
-	s->order = arena_alloc(s->arena, sizeof(AdoptionWork *) * Max(s->nlabels, 1));
+	s->order = arena_alloc(s->arena, sizeof(AdoptionWork *) * s->nlabels);
 	s->norder = 0;
 	for (l = 0; l < s->nlabels; l++)
 	{
@@ -924,7 +924,7 @@ SummaryFromRows(const SummaryKind *kind, const AdoptionPeriods *p, int capacity)
 	{
 		const char *from = (const char *) p + adoption_entries_size(p->nseries, capacity);
 		const char *end;
-		AdoptionLabel *all = palloc(sizeof(AdoptionLabel) * Max(p->nseries, 1));
+		AdoptionLabel *all = palloc(sizeof(AdoptionLabel) * p->nseries);
 
 		end = adoption_labels_load(from, (const char *) p + VARSIZE(p), all, p->nseries);
 		if (end == NULL)
@@ -971,7 +971,7 @@ SummaryRekeyed(const SummaryKind *kind, const AdoptionPeriods *p,
 AdoptionPeriods *
 SummarySelect(const AdoptionPeriods *m, int a, int b)
 {
-	int		   *map = palloc(sizeof(int) * Max(m->nseries, 1));
+	int		   *map = palloc(sizeof(int) * m->nseries);
 	SummaryState *s = state_transient(&RivalryKind, (AdoptionTimeKind) m->kind);
 	int			l;
 

@@ -83,7 +83,7 @@ SummaryArg(FunctionCallInfo fcinfo, int argno, const SummaryKind *kind)
 		if (kind != &MarketKind)
 			return p;
 		/* a market's labels are sorted: only 0.4.0's working forms had them otherwise */
-		labels = palloc(sizeof(AdoptionLabel) * Max(p->nseries, 1));
+		labels = palloc(sizeof(AdoptionLabel) * p->nseries);
 		adoption_labels_load(adoption_labels_at(p), NULL, labels, p->nseries);
 		sorted = adoption_labels_canonical(labels, p->nseries);
 		pfree(labels);
@@ -195,7 +195,7 @@ CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b)
 double *
 FitWorkspace(const AdoptionPeriods *p)
 {
-	return palloc(sizeof(double) * 8 * Max(p->nperiods, 1));
+	return palloc(sizeof(double) * 8 * p->nperiods);
 }
 
 /*

@@ -114,7 +114,7 @@ value_desc_cmp(const void *a, const void *b, void *arg)
 static void
 period_ranks(const AdoptionPeriods *m, int i, int *order, int *ranks)
 {
-	double	   *v = palloc(sizeof(double) * Max(m->nseries, 1));
+	double	   *v = palloc(sizeof(double) * m->nseries);
 	int			s;
 
 	for (s = 0; s < m->nseries; s++)
@@ -140,10 +140,10 @@ market_unnest(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	AdoptionPeriods *m = PG_GETARG_MARKET(0);
-	AdoptionLabel *labels = palloc(sizeof(AdoptionLabel) * Max(m->nseries, 1));
-	text	  **names = palloc(sizeof(text *) * Max(m->nseries, 1));
-	int		   *order = palloc(sizeof(int) * Max(m->nseries, 1));
-	int		   *ranks = palloc(sizeof(int) * Max(m->nseries, 1));
+	AdoptionLabel *labels = palloc(sizeof(AdoptionLabel) * m->nseries);
+	text	  **names = palloc(sizeof(text *) * m->nseries);
+	int		   *order = palloc(sizeof(int) * m->nseries);
+	int		   *ranks = palloc(sizeof(int) * m->nseries);
 	int			i;
 	int			s;
 

@@ -29,7 +29,7 @@ SELECT month::timestamptz AS "time", extract(epoch FROM month::timestamptz)::flo
 	count(*) FILTER (WHERE tag = 'python') AS a_rows, count(*) FILTER (WHERE tag = 'java') AS b_rows
 FROM so_monthly WHERE tag IN ('python', 'java') GROUP BY month;
 
-SELECT plan(12);
+SELECT plan(13);
 
 SELECT set_eq($$ SELECT "time", point, a, b, a_rows, b_rows FROM s, unnest(r) $$,
 	$$ SELECT * FROM raw_rivalry $$,
@@ -70,6 +70,12 @@ SELECT ok((SELECT market_agg(u."time", u.label, u.value) FILTER (WHERE u.rows > 
 			SELECT month, tag, sum(posts) AS total FROM so_monthly GROUP BY month, tag) g)
 	FROM s, unnest(m) u),
 	'market_agg over unnest(m) equals market_agg over the per-period sums');
+SELECT is_empty($$ WITH many AS (SELECT p, 'label' || l AS label, ((l * 7919 + p * 104729) % 1000)::float8 AS v
+		FROM generate_series(1, 3) p, generate_series(1, 300) l)
+	SELECT * FROM (SELECT u.label, u.point, u.rank FROM (SELECT market_agg(p, label, v) AS m FROM many) x, unnest(m) u) ours
+	FULL JOIN (SELECT label, p::float8 AS point, rank() OVER (PARTITION BY p ORDER BY v DESC)::int AS rank FROM many) theirs
+		USING (label, point) WHERE ours.rank IS DISTINCT FROM theirs.rank $$,
+	'300 labels in 3 periods, ties among them: every rank is rank()''s');
 SELECT is((SELECT count(*) FROM unnest('{"version":1,"time":"date","periods":[]}'::rivalry)), 0::bigint,
 	'an empty summary has no rows');
 
