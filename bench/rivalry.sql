@@ -42,12 +42,17 @@ SELECT * FROM bench_compare('rivalry_agg GROUP BY series (100 000), rows shuffle
 	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_shuffled GROUP BY series) s $$, 3);
 
 -- at the default work_mem (4MB): 30 000 series of 100 periods do not fit,
--- and hash aggregation spills to disk; the sums fit (0.4.0: 2.0x)
+-- and hash aggregation spills to disk; the sums fit (target: at most 1.5x;
+-- 0.4.0: 2.0x).  A table of its own, so that no shared scan of other rows
+-- hides the difference.
+CREATE TABLE rivalry_30k AS SELECT * FROM rivalry_obs WHERE series < 30000;
+VACUUM ANALYZE rivalry_30k;
 SELECT * FROM bench_compare('rivalry_agg GROUP BY series (30 000), default work_mem, vs sum(a), sum(b)',
-	$$ SELECT count(parity_point(r)) FROM (SELECT rivalry_agg(period, a, b) r FROM rivalry_obs WHERE series < 30000 GROUP BY series) s $$,
-	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_obs WHERE series < 30000 GROUP BY series) s $$, 3,
+	$$ SELECT count(parity_point(r)) FROM (SELECT rivalry_agg(period, a, b) r FROM rivalry_30k GROUP BY series) s $$,
+	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_30k GROUP BY series) s $$, 3,
 	'SET work_mem = ''4MB''', 'SET work_mem = ''4MB''');
 RESET work_mem;
+DROP TABLE rivalry_30k;
 
 -- exact sums: fractional values round, and each rounding error is kept;
 -- the same shapes over values with two decimals, against the counts

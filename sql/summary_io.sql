@@ -84,6 +84,15 @@ SELECT '{"version":1,"time":"date","periods":[["2020-02-30",1,2,1,1]]}'::rivalry
 SELECT '{"version":1,"time":"date","periods":[["20-02-03",1,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"date","periods":[["2020-01-01 00:00:00",1,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"timestamp","periods":[["2020-01-01 24:00:00",1,2,1,1]]}'::rivalry;
+-- every field of a time in its range, and at its edges
+SELECT '{"version":1,"time":"timestamp","periods":[["2020-01-01 00:60:00",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"timestamp","periods":[["2020-01-01 00:00:60",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["2020-13-01",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["2020-00-10",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["2020-01-00",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["2021-02-29",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["2020-02-29",1,2,1,1]]}'::rivalry::text AS leap_day;
+SELECT '{"version":1,"time":"timestamp","periods":[["2020-12-31 23:59:59.999999",1,2,1,1]]}'::rivalry::text AS last_microsecond;
 SELECT '{"version":1,"time":"timestamptz","periods":[["2020-01-01 00:00:00+01",1,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"timestamptz","periods":[["294277-01-01 00:00:00+00",1,2,1,1]]}'::rivalry;
 -- a year whose microseconds overflow int64 (the fuzzer's find): refused, not wrapped

@@ -85,8 +85,8 @@ SELECT is((SELECT (parity, estimate, lower, upper, bounded, two_point)::text FRO
 SELECT is((SELECT status FROM dashboard WHERE grp = 'one_period'), 'fewer than two periods the method can use',
 	'one period: fit() says why');
 -- two periods: a line, no residual degrees of freedom
-SELECT ok((SELECT parity IS NOT NULL AND estimate IS NULL AND bounded IS NULL FROM dashboard WHERE grp = 'two_periods'),
-	'two periods: a parity, and no interval without residual degrees of freedom');
+SELECT ok((SELECT parity IS NOT NULL AND estimate IS NULL AND bounded IS NULL AND status = 'ok' FROM dashboard WHERE grp = 'two_periods'),
+	'two periods: a parity, fit() ok, and no interval without residual degrees of freedom');
 SELECT is((SELECT two_point FROM dashboard WHERE grp = 'two_periods'),
 	parity_at('2020-01-01'::date, 0.5, '2020-02-01'::date, 0.6), 'two periods: the two-point parity of its ratios');
 -- flat
