@@ -68,6 +68,9 @@ FROM (SELECT rollup(r) r FROM monthly) x;
 SELECT rebucket('{"version":1,"time":"timestamptz","periods":[["2020-01-01 10:00:00+00",1,2,1,1],["2020-01-01 23:59:59.999999+00",1,2,1,1],["2020-01-02 00:00:00+00",1,1,1,1]]}'::rivalry, '1 day');
 SELECT rebucket('{"version":1,"time":"date","periods":[["2020-01-01",1,1],["2020-01-05",1,1],["2020-01-06",1,1]]}'::trend, '7 days');
 SELECT rebucket('{"version":1,"time":"timestamp","periods":[["2020-06-01 00:00:00",1,2,1,1]]}'::rivalry, '10 years');
+SELECT rebucket('{"version":1,"time":"date","periods":[["2020-06-01",1,1],["2999-06-01",1,1]]}'::trend, '1000 years')::text AS millennia,
+	rebucket('{"version":1,"time":"date","periods":[["2020-06-01",1,1],["2199-06-01",1,1]]}'::trend, '100 years')::text AS centuries;
+SELECT rebucket(r, '83 months') FROM monthly LIMIT 1;
 SELECT rebucket(r, '2 months') FROM monthly LIMIT 1;
 SELECT rebucket(r, '1 year 1 day') FROM monthly LIMIT 1;
 SELECT rebucket('{"version":1,"time":"number","periods":[[2019,1,1]]}'::trend, '1 year');

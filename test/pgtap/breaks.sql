@@ -41,7 +41,7 @@ SELECT f, l, coalesce(regr_syy(y, extract(epoch FROM t)) - regr_sxy(y, extract(e
 		/ nullif(regr_sxx(y, extract(epoch FROM t)), 0), 0) AS sse
 FROM generate_series(0, 29) f, generate_series(0, 29) l, two WHERE l - f >= 2 AND i BETWEEN f AND l GROUP BY f, l;
 
-SELECT plan(14);
+SELECT plan(15);
 
 SELECT is((SELECT count(DISTINCT s) FROM found WHERE s <= 40 AND "time" IS NOT NULL), 40::bigint,
 	'a break found in each of the 40 series that have one');
@@ -73,6 +73,25 @@ SELECT is((SELECT array_agg(extract(month FROM age(b."time", '2018-01-01')) + 12
 	 WHERE a.f = 0 AND a.l + 1 = b2.f AND b2.l + 1 = c.f AND c.l = 29
 	 ORDER BY a.sse + b2.sse + c.sse LIMIT 1),
 	'two breaks in 30 periods: where an exhaustive search of every pair puts them');
+
+-- the empirical method weighs each period by 1 / (1 / (a + 1/2) + 1 / (b + 1/2)):
+-- the same exhaustive search, weighted, in plain SQL
+CREATE TEMP TABLE counts AS
+SELECT i, t, round(exp(y / 2) * (20 + 80 * (i % 3))) AS a, round(exp(-y / 2) * (20 + 80 * (i % 3))) AS b FROM two;
+CREATE TEMP VIEW weighted_sse AS
+SELECT f, l, sum(w * (e - ey) ^ 2) - sum(w * (e - ey) * (x - ex)) ^ 2 / nullif(sum(w * (x - ex) ^ 2), 0) AS sse
+FROM (SELECT f, l, w, e, x, sum(w * e) OVER s / sum(w) OVER s AS ey, sum(w * x) OVER s / sum(w) OVER s AS ex
+	  FROM generate_series(0, 29) f, generate_series(0, 29) l,
+		  (SELECT i, extract(epoch FROM t) AS x, ln((a + 0.5) / (b + 0.5)) AS e,
+			  1 / (1 / (a + 0.5) + 1 / (b + 0.5)) AS w FROM counts) c
+	  WHERE l - f >= 2 AND i BETWEEN f AND l WINDOW s AS (PARTITION BY f, l)) z
+GROUP BY f, l;
+SELECT is((SELECT array_agg((SELECT i FROM counts WHERE counts.t = b."time") ORDER BY b."time")
+	FROM (SELECT rivalry_agg(t, a, b) AS r FROM counts) x, breaks(r, 2, 'empirical') b),
+	(SELECT ARRAY[b2.f, c.f] FROM weighted_sse a, weighted_sse b2, weighted_sse c
+	 WHERE a.f = 0 AND a.l + 1 = b2.f AND b2.l + 1 = c.f AND c.l = 29
+	 ORDER BY a.sse + b2.sse + c.sse LIMIT 1),
+	'empirical, weighted by Cox''s variances: where a weighted exhaustive search puts the two breaks');
 
 -- the bundled data
 CREATE TEMP TABLE so_monthly (month date, tag text, posts float8);

@@ -216,6 +216,33 @@ test_text(void)
 	   "a label without rows is a label: it round-trips");
 }
 
+/*
+ * The tails section's header: a record count, then a reserved word that
+ * must be zero; a summary whose reserved word is not is refused.
+ */
+static void
+test_tails_header(void)
+{
+	const char *problem;
+	size_t		size;
+	AdoptionPeriods *p = read_text("{\"version\":2,\"time\":\"number\",\"periods\":[[1,[0.30000000000000004,-2.7755575615628914e-17],2,2,2]]}",
+								   2, false, &size, &problem);
+	size_t		at;
+
+	ok(p != NULL, "a summary with a tail reads");
+	if (p == NULL)
+		return;
+	at = adoption_tails_offset((size_t) (adoption_labels_end(p, false) - (const char *) p));
+	((unsigned char *) p)[at + 4] = 1;
+	ok(adoption_periods_check(p, size, 2, false) == ADOPTION_CHECK_TAILS,
+	   "its tails header with a reserved byte not zero is refused");
+	((unsigned char *) p)[at + 4] = 0;
+	((unsigned char *) p)[at + 7] = 1;
+	ok(adoption_periods_check(p, size, 2, false) == ADOPTION_CHECK_TAILS,
+	   "and with the reserved word's last byte not zero");
+	free(p);
+}
+
 /* The binary form of 0.4.0, byte for byte (test/fuzz/corpus/rivalry_date.bin). */
 static void
 test_binary_compatibility(void)
@@ -243,6 +270,7 @@ test_binary_compatibility(void)
 int
 main(void)
 {
+	test_tails_header();
 	test_format_double();
 	test_format_time();
 	test_text();
