@@ -87,7 +87,10 @@ period_time(const Backtest *bt, int i)
 	return TimestampTzGetDatum(key);
 }
 
-/* The mean a + b of the periods up to origin that had any, for a new period's band. */
+/*
+ * The mean a + b of the periods up to origin that had any, for a new
+ * period's band: asked only of a fit, which had such periods.
+ */
 static double
 mean_total(const AdoptionPeriods *p, int origin)
 {
@@ -105,7 +108,7 @@ mean_total(const AdoptionPeriods *p, int origin)
 			used++;
 		}
 	}
-	return used > 0 ? total / used : 0.0;
+	return total / used;
 }
 
 /*
@@ -130,7 +133,7 @@ backtest(FunctionCallInfo fcinfo, bool point)
 	for (a = 0; a < 5; a++)
 		if (PG_ARGISNULL(a))
 		{
-			InitMaterializedSRF(fcinfo, 0);
+			InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 			return (Datum) 0;
 		}
 	backtest_args(fcinfo, point, "backtest()", "backtest_point()", &bt);
@@ -144,7 +147,7 @@ backtest(FunctionCallInfo fcinfo, bool point)
 					 errmsg("max_horizon must be at least 1"),
 					 errdetail("max_horizon is %d.", max_horizon)));
 	}
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	for (origin = bt.min_periods - 1; origin < bt.n - 1; origin++)
 	{
@@ -239,7 +242,7 @@ backtest_parity(FunctionCallInfo fcinfo, bool point)
 	int			origin;
 
 	backtest_args(fcinfo, point, "backtest_parity()", "backtest_parity_point()", &bt);
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	crossings = palloc(sizeof(double) * bt.n);
 	RivalryCrossoverXs(bt.p, crossings, &ncrossings);
 	for (origin = bt.min_periods - 1; origin < bt.n - 1; origin++)

@@ -97,7 +97,7 @@ breaks(FunctionCallInfo fcinfo, bool point)
 				 errmsg("min_length must be at least 3"),
 				 errdetail("A segment of two periods has a line but no residual to judge it by.")));
 	CheckLevel(level);
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	used = break_points(p, method, x, y, w, period);
 	z = adoption_qnorm(0.5 + level / 2.0);
 	nbreaks = adoption_segments(x, y, method == ADOPTION_LOGLINEAR || method == ADOPTION_LINEAR ? NULL : w,

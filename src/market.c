@@ -95,7 +95,7 @@ market_shares(PG_FUNCTION_ARGS)
 	double		grand_total;
 	int			s;
 
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	if (m->nperiods == 0)
 		return (Datum) 0;
 	last_total = period_total(m, last);
@@ -190,7 +190,7 @@ leader_changes(FunctionCallInfo fcinfo, bool point)
 
 	if (!point)
 		CheckInstantKind(m, "leader_changes()", "leader_change_points()");
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	for (i = 0; i < m->nperiods; i++)
 	{
 		int			leader = period_leader(m, i);

@@ -543,7 +543,7 @@ crossovers_srf(FunctionCallInfo fcinfo, bool instants)
 
 	if (instants)
 		CheckInstantKind(p, "crossovers()", "crossover_points()");
-	InitScalarSRF(fcinfo, instants ? TIMESTAMPTZOID : FLOAT8OID);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	xs = palloc(sizeof(double) * p->nperiods);
 	RivalryCrossoverXs(p, xs, &n);
 	for (i = 0; i < n; i++)
@@ -646,7 +646,7 @@ projection(FunctionCallInfo fcinfo, bool point)
 	pr.band = BandArg(fcinfo, 5);
 	ChartAxisArgs(fcinfo, pr.p, point, &axis);
 	CheckLevel(level);
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	pr.fitted = RivalryFit(pr.p, pr.method, &pr.fit);
 	pr.q = pr.fitted && pr.fit.df >= 1 ? FitQuantile(&pr.fit, level) : 0.0;
 	for (i = 0; i < pr.p->nperiods; i++)

@@ -16,11 +16,10 @@
 #include "core/periods.h"
 
 /*
- * Set up a set-returning function of one column of type typid in
- * materialize mode (InitMaterializedSRF wants a row type); then
- * PutScalarRow() for each row.
+ * One row of a one-column set-returning function, set up by
+ * InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC) as every
+ * set-returning function here is (the expected row is the declared one).
  */
-extern void InitScalarSRF(FunctionCallInfo fcinfo, Oid typid);
 extern void PutScalarRow(FunctionCallInfo fcinfo, Datum value);
 
 /*

@@ -13,23 +13,18 @@
 #include "sqltime.h"
 #include "summary.h"
 
-/* The index of the first period whose key is at least key. */
+/*
+ * The index of the first period whose key is at least key: a scan, no
+ * dearer than the detoasting that brought the summary here whole.
+ */
 static int
 first_at_or_after(const AdoptionPeriods *p, int64 key)
 {
-	int			lo = 0;
-	int			hi = p->nperiods;
+	int			i = 0;
 
-	while (lo < hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-
-		if (adoption_key(p, mid) < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	while (i < p->nperiods && adoption_key(p, i) < key)
+		i++;
+	return i;
 }
 
 /*
@@ -104,9 +99,8 @@ slice(FunctionCallInfo fcinfo, const SummaryKind *kind, bool point)
 	if (!point)
 		CheckInstantKind(p, "slice()", "slice_point()");
 	from = bound_index(fcinfo, 1, p, point, "from");
-	to = bound_index(fcinfo, 2, p, point, "until");
-	if (to < from)
-		to = from;
+	/* until before from: an empty slice */
+	to = Max(from, bound_index(fcinfo, 2, p, point, "until"));
 	size = adoption_periods_slice_size(p, VARSIZE(p), kind->labelled, from, to);
 	result = AllocSummary(size);
 	adoption_periods_slice(p, VARSIZE(p), kind->labelled, from, to, result);

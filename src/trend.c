@@ -272,7 +272,7 @@ projection(FunctionCallInfo fcinfo, bool point)
 	pr.band = BandArg(fcinfo, 4);
 	ChartAxisArgs(fcinfo, pr.p, point, &axis);
 	CheckLevel(level);
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	pr.fitted = trend_fit(pr.p, false, &pr.fit);
 	pr.q = pr.fitted && pr.fit.df >= 1 ? adoption_qt(0.5 + level / 2.0, pr.fit.df) : 0.0;
 	ProjectionRows(fcinfo, pr.p, &axis, 5, trend_projection_row, &pr);

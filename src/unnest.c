@@ -52,7 +52,7 @@ rivalry_unnest(PG_FUNCTION_ARGS)
 	AdoptionPeriods *p = PG_GETARG_RIVALRY(0);
 	int			i;
 
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	for (i = 0; i < p->nperiods; i++)
 	{
 		Datum		values[8];
@@ -84,7 +84,7 @@ trend_unnest(PG_FUNCTION_ARGS)
 	AdoptionPeriods *p = PG_GETARG_TREND(0);
 	int			i;
 
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	for (i = 0; i < p->nperiods; i++)
 	{
 		Datum		values[4];
@@ -141,16 +141,13 @@ market_unnest(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	AdoptionPeriods *m = PG_GETARG_MARKET(0);
 	AdoptionLabel *labels = palloc(sizeof(AdoptionLabel) * m->nseries);
-	text	  **names = palloc(sizeof(text *) * m->nseries);
 	int		   *order = palloc(sizeof(int) * m->nseries);
 	int		   *ranks = palloc(sizeof(int) * m->nseries);
 	int			i;
 	int			s;
 
 	adoption_labels_load(adoption_labels_at(m), NULL, labels, m->nseries);
-	for (s = 0; s < m->nseries; s++)
-		names[s] = cstring_to_text_with_len(labels[s].data, labels[s].len);
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	for (i = 0; i < m->nperiods; i++)
 	{
 		AdoptionSum sum = {0};
@@ -166,14 +163,16 @@ market_unnest(PG_FUNCTION_ARGS)
 			Datum		values[7];
 			bool		nulls[7] = {false};
 			double		v = adoption_sum(m, i, s);
+			text	   *name = cstring_to_text_with_len(labels[s].data, labels[s].len);
 
 			put_when(m, i, values, nulls);
-			values[2] = PointerGetDatum(names[s]);
+			values[2] = PointerGetDatum(name);
 			values[3] = Float8GetDatum(v);
 			values[4] = Int64GetDatum(adoption_rows(m, i, s));
 			nulls[5] = !quotient(v, total, &values[5]);
 			values[6] = Int32GetDatum(ranks[s]);
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			pfree(name);
 		}
 	}
 	return (Datum) 0;

@@ -123,7 +123,7 @@ adoption_format_double(double d, char *buf)
 	char	   *out = buf;
 	int			len;
 	int			nd = 0;
-	int			point = -1;
+	int			point;
 	int			first;
 	int			k;
 	int			x;
@@ -135,15 +135,13 @@ adoption_format_double(double d, char *buf)
 		ryu[len] = '\0';
 		if (*p == '-')
 			p++;
-		for (; *p != '\0' && *p != 'e'; p++)
-		{
-			if (*p == '.')
-				point = nd;
-			else
+		/* Ryu writes digits, perhaps a point and more digits, perhaps e */
+		for (; *p >= '0' && *p <= '9'; p++)
+			digits[nd++] = *p;
+		point = nd;
+		if (*p == '.')
+			for (p++; *p >= '0' && *p <= '9'; p++)
 				digits[nd++] = *p;
-		}
-		if (point < 0)
-			point = nd;
 		x = *p == 'e' ? atoi(p + 1) : 0;
 		for (first = 0; first < nd - 1 && digits[first] == '0'; first++)
 			;

@@ -425,6 +425,112 @@ test_lookups(void)
 	ok(agree, "lookups agree with a linear scan on even, gapped, clustered and steep periods");
 }
 
+/*
+ * The log of rounding errors: about one entry per sum, joined through the
+ * map whatever the order of rows; folded when, and only when, it outgrows
+ * the table (64 + 2 entries a sum), so that its memory stays bounded and
+ * folding stays rare.
+ */
+static void
+test_log(void)
+{
+	AdoptionWork w;
+	const double big = 9007199254740992.0;	/* 2^53: adding 1 rounds */
+	double		v[2] = {big, big};
+	int64_t		r[2] = {1, 1};
+	int			order[200];
+	int			round;
+	int			i;
+	int			most = 0;
+	bool		exact = true;
+	size_t		size;
+	AdoptionPeriods *p;
+
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 100000);
+	for (i = 0; i < 200; i++)
+		adoption_work_add(&w, adoption_number_key((double) i), v, r);
+	v[0] = v[1] = 1.0;
+	for (round = 0; round < 10; round++)
+	{
+		shuffle(order, 200);
+		for (i = 0; i < 200; i++)
+			adoption_work_add(&w, adoption_number_key((double) order[i]), v, r);
+	}
+	ok(w.nlog == 400 && w.log_settled == 0,
+	   "rows in no order: one log entry a sum (400), each joined through the map");
+	/* errors of 2^-60 cannot join the integers: a second entry a sum, the newest */
+	v[0] = v[1] = ldexp(1.0, -60);
+	for (round = 0; round < 5; round++)
+	{
+		shuffle(order, 200);
+		for (i = 0; i < 200; i++)
+			adoption_work_add(&w, adoption_number_key((double) order[i]), v, r);
+	}
+	ok(w.nlog == 800 && w.log_settled == 0,
+	   "errors that cannot join a sum's entry start its newest, which the next ones join");
+	if (adoption_work_flat_size(&w, &size) == ADOPTION_OK)
+	{
+		p = calloc(1, size);
+		adoption_work_flatten(&w, p);
+		for (i = 0; i < 200; i++)
+			exact &= adoption_rows(p, i, 0) == 16 && adoption_rows(p, i, 1) == 16;
+		free(p);
+	}
+	else
+		exact = false;
+	ok(exact, "and every period's rows are counted");
+	adoption_work_free(&w);
+
+	/* errors that never join: 1 and 2^-60 in turn, into one of ten periods */
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 1, 100000);
+	v[0] = big;
+	for (i = 0; i < 10; i++)
+		adoption_work_add(&w, adoption_number_key((double) i), v, r);
+	for (i = 0; i < 300; i++)
+	{
+		v[0] = i % 2 == 0 ? 1.0 : ldexp(1.0, -60);
+		adoption_work_add(&w, adoption_number_key(9.0), v, r);
+		if (w.nlog - w.log_settled > most)
+			most = w.nlog - w.log_settled;
+	}
+	ok(most == 64 + 2 * 10, "a log that does not join grows to 64 + 2 entries a sum, then folds");
+	adoption_work_free(&w);
+}
+
+/*
+ * Compaction turns lookups on when a quarter of the tail merged into
+ * periods already there, and leaves them off below that.
+ */
+static void
+test_probe(void)
+{
+	int			merged;
+
+	for (merged = 4; merged <= 5; merged++)
+	{
+		AdoptionWork w;
+		double		v[2] = {1.0, 0.0};
+		int64_t		r[2] = {1, 0};
+		int			i;
+
+		adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 1, 100000);
+		for (i = 100; i < 200; i++)
+			adoption_work_add(&w, adoption_number_key((double) i), v, r);
+		/* a tail of new periods only: lookups go off */
+		for (i = 0; i < 10; i++)
+			adoption_work_add(&w, adoption_number_key((double) i), v, r);
+		adoption_work_settle(&w);
+		/* a tail of 20: merged periods already there, the rest new */
+		for (i = 0; i < 20; i++)
+			adoption_work_add(&w, adoption_number_key((double) (i < merged ? 150 + i : 10 + i)), v, r);
+		ok(w.nperiods == 130 && w.nsorted == 110 && !w.probe &&
+		   adoption_work_settle(&w) == ADOPTION_OK && w.nperiods == 130 - merged &&
+		   w.probe == (merged == 5),
+		   "a tail of 20 of which %d merged: lookups %s", merged, merged == 5 ? "on" : "off");
+		adoption_work_free(&w);
+	}
+}
+
 /* A market: label tables flattened into one summary with a series per label. */
 static void
 test_market(void)
@@ -472,6 +578,8 @@ main(void)
 	test_layouts();
 	test_limits();
 	test_lookups();
+	test_log();
+	test_probe();
 	test_market();
 	return done_testing();
 }
