@@ -239,32 +239,32 @@ backtest_parity(FunctionCallInfo fcinfo, bool point)
 	Backtest	bt;
 	double	   *crossings;
 	int			ncrossings;
+	int			next = 0;
 	int			origin;
 
 	backtest_args(fcinfo, point, "backtest_parity()", "backtest_parity_point()", &bt);
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
-	crossings = palloc(sizeof(double) * bt.n);
+	/* the observed crossings in time order, then infinity: none after */
+	crossings = palloc(sizeof(double) * (bt.n + 1));
 	RivalryCrossoverXs(bt.p, crossings, &ncrossings);
+	crossings[ncrossings] = INFINITY;
 	for (origin = bt.min_periods - 1; origin < bt.n - 1; origin++)
 	{
 		AdoptionFit fit;
 		Datum		values[7];
 		bool		nulls[7] = {false};
 		double		origin_x = adoption_period_x(bt.p, origin);
-		double		crossing = NAN;
+		double		crossing;
 		double		x;
 		double		lower = -INFINITY;
 		double		upper = INFINITY;
-		int			c;
 
 		CHECK_FOR_INTERRUPTS();
 		values[0] = period_time(&bt, origin);
-		for (c = 0; c < ncrossings; c++)
-			if (crossings[c] > origin_x)
-			{
-				crossing = crossings[c];
-				break;
-			}
+		/* the first crossing after the origin (origins only go forward) */
+		while (crossings[next] <= origin_x)
+			next++;
+		crossing = crossings[next];
 		nulls[5] = !XResult(bt.p, crossing, point, &values[5]);
 		nulls[1] = nulls[2] = nulls[3] = nulls[4] = nulls[6] = true;
 		if (backtest_fit(&bt, origin, &fit))
@@ -279,7 +279,7 @@ backtest_parity(FunctionCallInfo fcinfo, bool point)
 				nulls[3] = !XResult(bt.p, upper, point, &values[3]);
 				values[4] = BoolGetDatum(!nulls[2] && !nulls[3]);
 				nulls[4] = false;
-				if (!isnan(crossing))
+				if (isfinite(crossing))
 				{
 					values[6] = BoolGetDatum(lower <= crossing && crossing <= upper);
 					nulls[6] = false;

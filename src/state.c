@@ -235,7 +235,7 @@ label_table(SummaryState *s, const char *data, uint32 len)
 	}
 	hash = hash_bytes((const unsigned char *) data, (int) len);
 	mask = (uint32) s->nslots - 1;
-	for (i = hash & mask; s->nslots > 0 && s->slots[i] != 0; i = (i + 1) & mask)
+	for (i = hash & mask; s->slots != NULL && s->slots[i] != 0; i = (i + 1) & mask)
 	{
 		t = &s->labels[s->slots[i] - 1];
 		if (t->hash == hash && t->len == len && memcmp(t->data, data, len) == 0)

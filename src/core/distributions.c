@@ -71,19 +71,22 @@ adoption_qnorm(double p)
 	return q < 0.0 ? -val : val;
 }
 
+/*
+ * Lentz's guard: a value within 1e-300 of zero is moved that far from it
+ * (keeping its sign), so that no step divides by zero.
+ */
+static double
+lentz_nonzero(double v)
+{
+	return copysign(fmax(fabs(v), 1e-300), v);
+}
+
 /* One step of the modified Lentz method: fold in the coefficient aa. */
 static double
 lentz_step(double aa, double *c, double *d)
 {
-	const double tiny = 1e-300;
-
-	*d = 1.0 + aa * *d;
-	if (fabs(*d) < tiny)
-		*d = tiny;
-	*c = 1.0 + aa / *c;
-	if (fabs(*c) < tiny)
-		*c = tiny;
-	*d = 1.0 / *d;
+	*d = 1.0 / lentz_nonzero(1.0 + aa * *d);
+	*c = lentz_nonzero(1.0 + aa / *c);
 	return *d * *c;
 }
 
@@ -99,9 +102,7 @@ beta_cf(double a, double b, double x)
 	double		h;
 	int			m;
 
-	if (fabs(d) < 1e-300)
-		d = 1e-300;
-	d = 1.0 / d;
+	d = 1.0 / lentz_nonzero(d);
 	h = d;
 	for (m = 1; m <= 10000; m++)
 	{
@@ -111,7 +112,8 @@ beta_cf(double a, double b, double x)
 		h *= lentz_step(m * (b - m) * x / ((a + m2 - 1.0) * (a + m2)), &c, &d);
 		del = lentz_step(-(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0)), &c, &d);
 		h *= del;
-		if (fabs(del - 1.0) < 1e-16)
+		/* within 1e-16 of 1: no double but 1 itself */
+		if (del == 1.0)
 			break;
 	}
 	return h;
@@ -157,10 +159,7 @@ incomplete_beta(double a, double b, double x, double y)
 {
 	double		front;
 
-	if (x <= 0.0)
-		return 0.0;
-	if (y <= 0.0)
-		return 1.0;
+	/* at x = 0 or y = 0 the log of zero makes front 0, and the result 0 or 1 */
 	front = exp(a * log(x) + b * log(y) - log_beta(a, b));
 	if (x < (a + 1.0) / (a + b + 2.0))
 		return front * beta_cf(a, b, x) / a;

@@ -24,7 +24,7 @@ FROM so_monthly;
 CREATE TEMP TABLE bt AS SELECT b.* FROM s, backtest(r) b;
 CREATE TEMP TABLE bp AS SELECT b.* FROM s, backtest_parity(r) b;
 
-SELECT plan(22);
+SELECT plan(24);
 
 SELECT is((SELECT count(*) FROM bt), (SELECT count(*) FROM ref WHERE kind = 'share'),
 	'a row per origin (from the third month) and later month: 58 origins, 1 653 rows');
@@ -102,6 +102,28 @@ SELECT is((SELECT count(*) FILTER (WHERE fitted_share IS NULL)
 	FROM (SELECT rivalry_agg(make_date(year, 7, 1), framework, questions, 'pytorch', 'tensorflow') r FROM so_yearly) yr_dates,
 		backtest(yr_dates.r) b WHERE origin < '2017-01-01'), 9::bigint,
 	'origins whose periods give no line (PyTorch not yet asked about, 2015 and 2016): their 5 + 4 rows, the projection NULL');
+
+CREATE TEMP TABLE bt_r AS
+SELECT rivalry_agg(make_date(year, 7, 1), framework, questions, 'pytorch', 'tensorflow') r FROM so_yearly;
+SELECT is((SELECT array_agg(n ORDER BY k) FROM (
+		SELECT 0 AS k, count(*) AS n FROM backtest(NULL::rivalry)
+		UNION ALL SELECT 1, count(*) FROM bt_r, backtest(r, NULL)
+		UNION ALL SELECT 2, count(*) FROM bt_r, backtest(r, 'loglinear', NULL)
+		UNION ALL SELECT 3, count(*) FROM bt_r, backtest(r, 'loglinear', 0.95, NULL)
+		UNION ALL SELECT 4, count(*) FROM bt_r, backtest(r, 'loglinear', 0.95, 3, NULL)
+		UNION ALL SELECT 5, count(*) - (SELECT count(*) FROM bt_r, backtest(r, 'loglinear', 0.95, 3, 'confidence'))
+			FROM bt_r, backtest(r, 'loglinear', 0.95, 3, 'confidence', NULL)) c),
+	ARRAY[0, 0, 0, 0, 0, 0]::bigint[],
+	'a NULL summary, method, level, min_periods or band gives no rows; a NULL max_horizon is every horizon');
+
+-- a tie at period 2 is a crossover at 2: not after origin 2, the one after it is
+CREATE TEMP TABLE tie_r AS
+SELECT rivalry_agg(t::float8, a, b) r FROM (VALUES (1, 1, 3), (2, 2, 2), (3, 3, 1), (4, 4, 0.5), (5, 2, 3), (6, 1, 3)) v(t, a, b);
+SELECT is((SELECT array_agg(format('%s %s', origin, coalesce(round(crossover::numeric, 3)::text, '-')) ORDER BY origin)
+	FROM tie_r, backtest_parity_point(r, 'loglinear', 0.95, 2)),
+	(SELECT array_agg(format('%s %s', o, coalesce((SELECT round(min(c)::numeric, 3)::text FROM tie_r, crossover_points(r) c WHERE c > o), '-'))
+		ORDER BY o) FROM generate_series(2, 5) o),
+	'the crossover of each origin is the first strictly after it: a tie at the origin is not');
 
 SELECT * FROM finish();
 ROLLBACK;

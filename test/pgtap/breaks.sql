@@ -41,7 +41,7 @@ SELECT f, l, coalesce(regr_syy(y, extract(epoch FROM t)) - regr_sxy(y, extract(e
 		/ nullif(regr_sxx(y, extract(epoch FROM t)), 0), 0) AS sse
 FROM generate_series(0, 29) f, generate_series(0, 29) l, two WHERE l - f >= 2 AND i BETWEEN f AND l GROUP BY f, l;
 
-SELECT plan(15);
+SELECT plan(17);
 
 SELECT is((SELECT count(DISTINCT s) FROM found WHERE s <= 40 AND "time" IS NOT NULL), 40::bigint,
 	'a break found in each of the 40 series that have one');
@@ -92,6 +92,32 @@ SELECT is((SELECT array_agg((SELECT i FROM counts WHERE counts.t = b."time") ORD
 	 WHERE a.f = 0 AND a.l + 1 = b2.f AND b2.l + 1 = c.f AND c.l = 29
 	 ORDER BY a.sse + b2.sse + c.sse LIMIT 1),
 	'empirical, weighted by Cox''s variances: where a weighted exhaustive search puts the two breaks');
+
+-- a side of zero: empirical keeps the period (its half makes the log finite),
+-- linear keeps it when a is zero and skips it when b is (small periods, so
+-- that the two breaks still win)
+CREATE TEMP TABLE zeros AS
+SELECT i, t, CASE i WHEN 3 THEN 0 WHEN 7 THEN 1 WHEN 25 THEN 2 ELSE a END AS a,
+	CASE i WHEN 3 THEN 1 WHEN 7 THEN 0 WHEN 25 THEN 0 ELSE b END AS b FROM counts;
+CREATE TEMP VIEW weighted_sse0 AS
+SELECT f, l, sum(w * (e - ey) ^ 2) - sum(w * (e - ey) * (x - ex)) ^ 2 / nullif(sum(w * (x - ex) ^ 2), 0) AS sse
+FROM (SELECT f, l, w, e, x, sum(w * e) OVER s / sum(w) OVER s AS ey, sum(w * x) OVER s / sum(w) OVER s AS ex
+	  FROM generate_series(0, 29) f, generate_series(0, 29) l,
+		  (SELECT i, extract(epoch FROM t) AS x, ln((a + 0.5) / (b + 0.5)) AS e,
+			  1 / (1 / (a + 0.5) + 1 / (b + 0.5)) AS w FROM zeros) c
+	  WHERE l - f >= 2 AND i BETWEEN f AND l WINDOW s AS (PARTITION BY f, l)) z
+GROUP BY f, l;
+SELECT is((SELECT array_agg((SELECT i FROM zeros WHERE zeros.t = b."time") ORDER BY b."time")
+	FROM (SELECT rivalry_agg(t, a, b) AS r FROM zeros) x, breaks(r, 2, 'empirical') b),
+	(SELECT ARRAY[b2.f, c.f] FROM weighted_sse0 a, weighted_sse0 b2, weighted_sse0 c
+	 WHERE a.f = 0 AND a.l + 1 = b2.f AND b2.l + 1 = c.f AND c.l = 29
+	 ORDER BY a.sse + b2.sse + c.sse LIMIT 1),
+	'empirical with zeros on either side: every period counts, as in the weighted exhaustive search');
+SELECT is((SELECT array_agg(b ORDER BY b."time")::text FROM (SELECT rivalry_agg(t, a, b) AS r FROM zeros) x,
+		breaks(r, 2, 'linear') b),
+	(SELECT array_agg(b ORDER BY b."time")::text FROM (SELECT rivalry_agg(t, a, b) AS r FROM zeros WHERE b > 0) x,
+		breaks(r, 2, 'linear') b),
+	'linear: a period where b is zero has no ratio, and is left out as if it were not there');
 
 -- the bundled data
 CREATE TEMP TABLE so_monthly (month date, tag text, posts float8);

@@ -21,9 +21,9 @@ SELECT lref.*, f.converged AS our_converged, f.iterations AS our_iterations, f.s
 	parity_point(r, 'logistic') AS our_parity
 FROM lref JOIN ours USING (casename), LATERAL fit(r, 'logistic') f;
 
-SELECT plan(9);
+SELECT plan(10);
 
-SELECT is((SELECT count(*) FROM compared), 35::bigint, '35 cases, counts of 1e3 to 1e7 a period');
+SELECT is((SELECT count(*) FROM compared), 36::bigint, '36 cases, counts of 1e3 to 1e7 a period, and one R leaves unconverged');
 SELECT is_empty($$ SELECT casename FROM compared WHERE converged AND NOT our_converged $$,
 	'every fit R''s default glm() calls converged converges here');
 SELECT is_empty($$ SELECT casename, iterations, our_iterations FROM compared WHERE our_iterations <> iterations $$,
@@ -49,6 +49,13 @@ SELECT is((SELECT (fit(r, 'logistic')).status || ' / ' || coalesce(parity_point(
 	FROM (SELECT rivalry_agg(t, a, b) r FROM (VALUES (1, 10.0, 0.0), (2, 20, 0), (3, 0, 15), (4, 0, 30)) v(t, a, b)) x),
 	'complete separation: fitted shares of 0 or 1, no maximum likelihood estimate / no parity',
 	'complete separation: no parity, and fit() says why');
+
+-- separation R's default fit leaves unconverged after its 25 iterations
+SELECT is((SELECT format('%s %s %s %s / %s', converged, iterations, our_converged, our_iterations,
+		(fit(r, 'logistic')).status)
+	FROM compared JOIN ours USING (casename) WHERE casename = 'not_converged'),
+	'f 25 f 25 / the logistic fit did not converge in 25 iterations',
+	'where R''s glm() does not converge, neither does this fit, after the same 25 iterations, and fit() says so');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -29,7 +29,7 @@ SELECT month::timestamptz AS "time", extract(epoch FROM month::timestamptz)::flo
 	count(*) FILTER (WHERE tag = 'python') AS a_rows, count(*) FILTER (WHERE tag = 'java') AS b_rows
 FROM so_monthly WHERE tag IN ('python', 'java') GROUP BY month;
 
-SELECT plan(13);
+SELECT plan(15);
 
 SELECT set_eq($$ SELECT "time", point, a, b, a_rows, b_rows FROM s, unnest(r) $$,
 	$$ SELECT * FROM raw_rivalry $$,
@@ -78,6 +78,12 @@ SELECT is_empty($$ WITH many AS (SELECT p, 'label' || l AS label, ((l * 7919 + p
 	'300 labels in 3 periods, ties among them: every rank is rank()''s');
 SELECT is((SELECT count(*) FROM unnest('{"version":1,"time":"date","periods":[]}'::rivalry)), 0::bigint,
 	'an empty summary has no rows');
+
+SELECT is((SELECT (share, ratio)::text FROM unnest((SELECT rivalry_agg(1::float8, 1.5e308, 0.5e308)))), '(0.75,3)',
+	'a + b beyond double precision: the share of each half, 0.75');
+SELECT is((SELECT share FROM unnest((SELECT rivalry_agg(1::float8, 0, 1.7e308)) + (SELECT rivalry_agg(1::float8, 1e308, 0)))),
+	(1e308::float8 / 2) / (1e308::float8 / 2 + 1.7e308::float8 / 2),
+	'and 1e308 of 2.7e308: (1e308 / 2) / (1e308 / 2 + 1.7e308 / 2)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -33,6 +33,10 @@ for (k in 1:4) {
   cases[[sprintf("fractional_%d", k)]] <- data.frame(t = t, a = a, b = size - a)
 }
 
+# complete separation that R's default fit does not resolve in its 25
+# iterations: converged FALSE, iter 25
+cases[["not_converged"]] <- data.frame(t = 1:4, a = c(10, 0, 0, 0), b = c(0, 30, 4, 9))
+
 data <- NULL
 out <- NULL
 for (name in names(cases)) {

@@ -240,6 +240,14 @@ test_tails_header(void)
 	((unsigned char *) p)[at + 7] = 1;
 	ok(adoption_periods_check(p, size, 2, false) == ADOPTION_CHECK_TAILS,
 	   "and with the reserved word's last byte not zero");
+	((unsigned char *) p)[at + 7] = 0;
+	ok(adoption_periods_check(p, at + ADOPTION_TAILS_HEADER, 2, false) == ADOPTION_CHECK_SIZE,
+	   "a header that promises a record and ends the summary: the length is wrong");
+	memset((unsigned char *) p + at, 0, 4);
+	ok(adoption_periods_check(p, at + ADOPTION_TAILS_HEADER, 2, false) == ADOPTION_CHECK_TAILS,
+	   "a header of no records at the end: a tails section cannot be empty");
+	ok(adoption_periods_check(p, at + ADOPTION_TAILS_HEADER - 1, 2, false) == ADOPTION_CHECK_SIZE,
+	   "a header cut short: the length is wrong");
 	free(p);
 }
 

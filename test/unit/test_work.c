@@ -481,20 +481,55 @@ test_log(void)
 	ok(exact, "and every period's rows are counted");
 	adoption_work_free(&w);
 
-	/* errors that never join: 1 and 2^-60 in turn, into one of ten periods */
-	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 1, 100000);
-	v[0] = big;
+	/*
+	 * errors that never join: 1 and 2^-60 in turn, into one of ten periods
+	 * of a rivalry; the greatest growth past the last settling, over cycles
+	 * after the first
+	 */
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 100000);
+	v[0] = v[1] = big;
 	for (i = 0; i < 10; i++)
 		adoption_work_add(&w, adoption_number_key((double) i), v, r);
-	for (i = 0; i < 300; i++)
+	v[1] = 0.0;
+	r[1] = 0;
+	for (i = 0; i < 600; i++)
 	{
 		v[0] = i % 2 == 0 ? 1.0 : ldexp(1.0, -60);
 		adoption_work_add(&w, adoption_number_key(9.0), v, r);
-		if (w.nlog - w.log_settled > most)
+		if (i >= 300 && w.nlog - w.log_settled > most)
 			most = w.nlog - w.log_settled;
 	}
-	ok(most == 64 + 2 * 10, "a log that does not join grows to 64 + 2 entries a sum, then folds");
+	ok(most == 64 + 2 * 10 * 2 && w.log_settled > 0,
+	   "a log that does not join grows to 64 + 2 entries a sum past its last settling, then folds");
 	adoption_work_free(&w);
+
+	/* the same bound when summaries bring the errors: tails of 1 and 2^-60 in turn */
+	{
+		Row			rows[3] = {{0, {big, big}, {1, 1}}, {0, {1.0, 0.0}, {1, 0}}, {0, {1.0, 1.0}, {1, 1}}};
+		AdoptionPeriods *tails[2];
+		size_t		sizes[2];
+		AdoptionStatus status;
+
+		/* two periods, the first with a tail */
+		rows[0].key = rows[1].key = adoption_number_key(1.0);
+		rows[2].key = adoption_number_key(2.0);
+		tails[0] = summarize(rows, NULL, 3, ADOPTION_TIME_NUMBER, 2, &sizes[0], &status);
+		rows[1].values[0] = ldexp(1.0, -60);
+		tails[1] = summarize(rows, NULL, 3, ADOPTION_TIME_NUMBER, 2, &sizes[1], &status);
+		most = 0;
+		adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 100000);
+		for (i = 0; i < 600; i++)
+		{
+			adoption_work_add_summary(&w, tails[i % 2], sizes[i % 2], false, NULL, 1);
+			if (i >= 300 && w.nlog - w.log_settled > most)
+				most = w.nlog - w.log_settled;
+		}
+		ok(most == 64 + 2 * 2 * 2 && w.log_settled > 0,
+		   "summaries whose tails do not join: the same, 64 + 2 entries a sum");
+		adoption_work_free(&w);
+		free(tails[0]);
+		free(tails[1]);
+	}
 }
 
 /*
