@@ -106,3 +106,11 @@ INSERT INTO market_payload VALUES (decode('01030001000000016100000000', 'hex'));
 \copy market_received FROM 'results/market_payload.bin' WITH (FORMAT binary)
 SELECT m FROM market_received;
 SELECT 'still up' AS server;
+
+-- a market whose periods are all zero has no shares, and every label ties
+-- first; one whose last period is zero has overall shares only
+SELECT label, share, overall_share, rank
+FROM shares((SELECT market_agg(t, l, v) FROM (VALUES (1, 'a', 0.0), (1, 'b', 0)) x(t, l, v))) ORDER BY label;
+SELECT label, share, overall_share, rank
+FROM shares((SELECT market_agg(t, l, v) FROM (VALUES (1, 'a', 3.0), (1, 'b', 1), (2, 'a', 0), (2, 'b', 0)) x(t, l, v)))
+ORDER BY label;

@@ -10,8 +10,16 @@
 # mutants are installed into a private copy of PostgreSQL 15
 # (MUTATION_PG, default /tmp/adoption-mutation-pg), so the system's
 # installation keeps the real build and other runs may go on meanwhile.
+#
+# tools/mutation.sh --survivors SEED [COUNT] tests again, with the tests as
+# they are now, the mutants that survived that run (the sources unchanged).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+survivors=false
+if [ "${1:-}" = "--survivors" ]; then
+	survivors=true
+	shift
+fi
 seed=${1:-1}
 count=${2:-150}
 MUTATE=${MUTATE:-../shared/tools/mutate.py}
@@ -27,6 +35,10 @@ if [ ! -x "$copy/usr/lib/postgresql/15/bin/postgres" ]; then
 fi
 export PG_BIN=$copy/usr/lib/postgresql/15/bin
 export PG_CONFIG=$PG_BIN/pg_config
+if $survivors; then
+	MUTATE=$MUTATE BUILD="make -s -j2 PG_CONFIG=$PG_CONFIG" TEST='bash tools/test.sh --fast' \
+		exec python3 tools/mutation_survivors.py "$seed" "$count"
+fi
 exec python3 "$MUTATE" --files 'src/**/*.c' --count "$count" --seed "$seed" \
 	--build "make -s -j2 PG_CONFIG=$PG_CONFIG" \
 	--test 'bash tools/test.sh --fast >mutant.log 2>&1' \

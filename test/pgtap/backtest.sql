@@ -24,7 +24,7 @@ FROM so_monthly;
 CREATE TEMP TABLE bt AS SELECT b.* FROM s, backtest(r) b;
 CREATE TEMP TABLE bp AS SELECT b.* FROM s, backtest_parity(r) b;
 
-SELECT plan(24);
+SELECT plan(25);
 
 SELECT is((SELECT count(*) FROM bt), (SELECT count(*) FROM ref WHERE kind = 'share'),
 	'a row per origin (from the third month) and later month: 58 origins, 1 653 rows');
@@ -124,6 +124,13 @@ SELECT is((SELECT array_agg(format('%s %s', origin, coalesce(round(crossover::nu
 	(SELECT array_agg(format('%s %s', o, coalesce((SELECT round(min(c)::numeric, 3)::text FROM tie_r, crossover_points(r) c WHERE c > o), '-'))
 		ORDER BY o) FROM generate_series(2, 5) o),
 	'the crossover of each origin is the first strictly after it: a tie at the origin is not');
+
+-- an exact line (linear, a / b = t / 4): the interval is the parity itself, 4,
+-- and it holds a crossover at 4, its ends included
+SELECT is((SELECT format('%s %s %s %s %s', origin, lower, upper, crossover, covered)
+	FROM backtest_parity_point((SELECT rivalry_agg(t::float8, t, 4) FROM generate_series(1, 7) t), 'linear', 0.95, 2)
+	WHERE origin = 3), '3 4 4 4 t',
+	'an interval of one point holds a crossover at that point');
 
 SELECT * FROM finish();
 ROLLBACK;

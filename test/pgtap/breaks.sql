@@ -41,7 +41,7 @@ SELECT f, l, coalesce(regr_syy(y, extract(epoch FROM t)) - regr_sxy(y, extract(e
 		/ nullif(regr_sxx(y, extract(epoch FROM t)), 0), 0) AS sse
 FROM generate_series(0, 29) f, generate_series(0, 29) l, two WHERE l - f >= 2 AND i BETWEEN f AND l GROUP BY f, l;
 
-SELECT plan(17);
+SELECT plan(19);
 
 SELECT is((SELECT count(DISTINCT s) FROM found WHERE s <= 40 AND "time" IS NOT NULL), 40::bigint,
 	'a break found in each of the 40 series that have one');
@@ -73,6 +73,36 @@ SELECT is((SELECT array_agg(extract(month FROM age(b."time", '2018-01-01')) + 12
 	 WHERE a.f = 0 AND a.l + 1 = b2.f AND b2.l + 1 = c.f AND c.l = 29
 	 ORDER BY a.sse + b2.sse + c.sse LIMIT 1),
 	'two breaks in 30 periods: where an exhaustive search of every pair puts them');
+-- each break's range: the starts, the other break held, whose likelihood
+-- ratio against the best is within chi-squared(1)'s 95 % point, qnorm(0.975)^2
+CREATE TEMP VIEW sse_of AS SELECT f, l, sse FROM segment_sse
+UNION ALL SELECT f, f + 1, 0 FROM generate_series(0, 28) f;
+SELECT is((SELECT array_agg(format('%s %s %s', at, lo, hi) ORDER BY at)
+	FROM (SELECT (SELECT i FROM two WHERE two.t = b."time") AS at, (SELECT i FROM two WHERE two.t = b.lower) AS lo,
+			(SELECT i FROM two WHERE two.t = b.upper) AS hi
+		FROM (SELECT rivalry_agg(t, exp(y / 2), exp(-y / 2)) AS r FROM two) x, breaks(r) b) found),
+	(WITH br AS (SELECT (SELECT i FROM two WHERE two.t = b."time") AS i, row_number() OVER (ORDER BY b."time") AS k
+		FROM (SELECT rivalry_agg(t, exp(y / 2), exp(-y / 2)) AS r FROM two) x, breaks(r) b),
+	b1 AS (SELECT i FROM br WHERE k = 1), b2 AS (SELECT i FROM br WHERE k = 2),
+	ranges AS (
+		SELECT (SELECT i FROM b1) AS at, c.i FROM generate_series(3, (SELECT i FROM b2) - 3) c(i)
+		WHERE 30 * ln(((SELECT sse FROM sse_of WHERE f = (SELECT i FROM b2) AND l = 29)
+				+ (SELECT sse FROM sse_of WHERE f = 0 AND l = c.i - 1) + (SELECT sse FROM sse_of WHERE f = c.i AND l = (SELECT i FROM b2) - 1))
+			/ ((SELECT sse FROM sse_of WHERE f = (SELECT i FROM b2) AND l = 29)
+				+ (SELECT sse FROM sse_of WHERE f = 0 AND l = (SELECT i FROM b1) - 1)
+				+ (SELECT sse FROM sse_of WHERE f = (SELECT i FROM b1) AND l = (SELECT i FROM b2) - 1)))
+			<= 1.959963984540054::float8 ^ 2
+		UNION ALL
+		SELECT (SELECT i FROM b2), c.i FROM generate_series((SELECT i FROM b1) + 3, 27) c(i)
+		WHERE 30 * ln(((SELECT sse FROM sse_of WHERE f = 0 AND l = (SELECT i FROM b1) - 1)
+				+ (SELECT sse FROM sse_of WHERE f = (SELECT i FROM b1) AND l = c.i - 1) + (SELECT sse FROM sse_of WHERE f = c.i AND l = 29))
+			/ ((SELECT sse FROM sse_of WHERE f = 0 AND l = (SELECT i FROM b1) - 1)
+				+ (SELECT sse FROM sse_of WHERE f = (SELECT i FROM b1) AND l = (SELECT i FROM b2) - 1)
+				+ (SELECT sse FROM sse_of WHERE f = (SELECT i FROM b2) AND l = 29)))
+			<= 1.959963984540054::float8 ^ 2)
+	SELECT array_agg(format('%s %s %s', at, lo, hi) ORDER BY at)
+	FROM (SELECT at, least(min(i), at) AS lo, greatest(max(i), at) AS hi FROM ranges GROUP BY at) r),
+	'each break''s range: the starts within the likelihood ratio''s 95 % point, the other break held (an exhaustive check)');
 
 -- the empirical method weighs each period by 1 / (1 / (a + 1/2) + 1 / (b + 1/2)):
 -- the same exhaustive search, weighted, in plain SQL
@@ -118,6 +148,11 @@ SELECT is((SELECT array_agg(b ORDER BY b."time")::text FROM (SELECT rivalry_agg(
 	(SELECT array_agg(b ORDER BY b."time")::text FROM (SELECT rivalry_agg(t, a, b) AS r FROM zeros WHERE b > 0) x,
 		breaks(r, 2, 'linear') b),
 	'linear: a period where b is zero has no ratio, and is left out as if it were not there');
+SELECT is((SELECT array_agg(b ORDER BY b."time")::text FROM (SELECT rivalry_agg(t, a, b) AS r FROM zeros) x,
+		breaks(r, 2, 'loglinear') b),
+	(SELECT array_agg(b ORDER BY b."time")::text FROM (SELECT rivalry_agg(t, a, b) AS r FROM zeros WHERE a > 0 AND b > 0) x,
+		breaks(r, 2, 'loglinear') b),
+	'loglinear: a period with a side of zero has no log-ratio, and is left out likewise');
 
 -- the bundled data
 CREATE TEMP TABLE so_monthly (month date, tag text, posts float8);

@@ -66,7 +66,7 @@ EXCEPTION WHEN OTHERS THEN
 	RETURN ARRAY[state, message, detail, hint];
 END $$;
 
-SELECT plan(22);
+SELECT plan(24);
 
 SELECT is((SELECT count(*) FROM dashboard), 45::bigint, 'the dashboard has a row for every group, odd ones too');
 SELECT is_empty($$ SELECT grp FROM dashboard WHERE grp LIKE 'healthy%'
@@ -147,6 +147,23 @@ SELECT is(pg_temp.error_of($$ SELECT parity_at(1::float8, 2, 1::float8, 3) $$)::
 	ARRAY['22023', 't1 and t2 cannot be equal', 'Two different ratios observed at the same time give no trend.',
 		  'With equal ratios too, the ratio does not move and the result is NULL.']::text,
 	'two different ratios at one time remain an error');
+
+-- periods a method cannot use are left out, as if they were not there:
+-- b = 0 for linear (no ratio), a side of 0 for loglinear (no log), a + b = 0
+-- for the count methods (no trials)
+CREATE TEMP TABLE holes (t float8, a float8, b float8, hole text);
+INSERT INTO holes VALUES (1, 10, 30, NULL), (2, 12, 29, NULL), (3, 5, 0, 'b'), (4, 15, 27, NULL),
+	(5, 0, 26, 'a'), (6, 19, 25, NULL), (7, 0, 0, 'both'), (8, 24, 22, NULL), (9, 25, 21, NULL);
+SELECT is((SELECT string_agg(format('%s %s/%s', m, (f).periods_used, (f).periods_skipped), ', ' ORDER BY m)
+	FROM unnest(ARRAY['empirical', 'linear', 'logistic', 'loglinear', 'williams']) m,
+		LATERAL (SELECT fit(rivalry_agg(t, a, b), m) AS f FROM holes) x),
+	'empirical 8/1, linear 7/2, logistic 8/1, loglinear 6/3, williams 8/1',
+	'the periods each method uses and skips');
+SELECT is_empty($$ SELECT m FROM unnest(ARRAY['empirical', 'linear', 'logistic', 'loglinear', 'williams']) m
+	WHERE (SELECT ((fit(rivalry_agg(t, a, b), m)).slope, (fit(rivalry_agg(t, a, b), m)).intercept) FROM holes)
+		IS DISTINCT FROM (SELECT ((fit(rivalry_agg(t, a, b), m)).slope, (fit(rivalry_agg(t, a, b), m)).intercept) FROM holes
+			WHERE CASE m WHEN 'linear' THEN b > 0 WHEN 'loglinear' THEN a > 0 AND b > 0 ELSE a + b > 0 END) $$,
+	'and each fits the periods it uses exactly as if the others were not there');
 
 SELECT * FROM finish();
 ROLLBACK;

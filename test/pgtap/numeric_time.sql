@@ -51,7 +51,7 @@ EXCEPTION WHEN invalid_parameter_value THEN
 	RETURN hint;
 END $$;
 
-SELECT plan(32);
+SELECT plan(33);
 
 -- over years, against regr_*
 SELECT is((SELECT (first_point(r), last_point(r), first_point(tr), last_point(m))::text FROM yr),
@@ -162,6 +162,13 @@ SELECT throws_ok($$ SELECT * FROM yr, projection_point(r, 'Infinity') $$, '22023
 	'projection_point refuses an infinite until');
 SELECT is((SELECT count(*) FROM yr, projection_point(r, 2021, 1e-300)), 8::bigint,
 	'a step too small to move the point gives no step rows, not a loop');
+
+-- a lead that changes hands every period, 2 000 periods: 1 999 crossovers,
+-- each half-way between two periods (the log-ratio goes from ln 2 to -ln 2)
+SELECT is((SELECT array_agg(c ORDER BY c) FROM crossover_points((SELECT rivalry_agg(t::float8, 1 + (t % 2), 2 - (t % 2))
+		FROM generate_series(1, 2000) t)) c),
+	(SELECT array_agg(k + 0.5::float8 ORDER BY k) FROM generate_series(1, 1999) k),
+	'a lead that changes hands every period: a crossover half-way between each two of 2 000 periods');
 
 SELECT * FROM finish();
 ROLLBACK;

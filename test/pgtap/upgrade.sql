@@ -24,7 +24,7 @@ CREATE FUNCTION pg_temp.members() RETURNS TABLE (member text) LANGUAGE sql AS $$
 $$;
 
 SET LOCAL TimeZone = 'UTC';
-SELECT plan(13);
+SELECT plan(14);
 
 -- the current version, installed fresh
 CREATE EXTENSION adoption;
@@ -53,6 +53,10 @@ CREATE TEMP VIEW flat AS SELECT rivalry_agg(t::date, a, 1) AS r, trend_agg(t::da
 FROM (VALUES ('2020-01-01', 2.0), ('2020-02-01', 2.1), ('2020-03-01', 1.9), ('2020-04-01', 2.0)) v(t, a);
 SELECT is((SELECT (p.lower, p.upper)::text FROM flat, parity_interval(r) p), '(-infinity,infinity)',
 	'the new library under 0.4.0''s declaration: parity_interval() keeps three columns and infinite ends');
+SELECT is((SELECT p.estimate::text FROM (SELECT rivalry_agg(t::date, a, 1) AS r
+		FROM (VALUES ('2020-01-01', 2.0), ('2020-02-01', 1.9999999), ('2020-03-01', 1.9999998), ('2020-04-01', 1.9999997)) v(t, a)) x,
+		parity_interval(r) p), 'infinity',
+	'and an estimate past the last timestamptz (a million years out) clamped to infinity, as 0.4.0 gave it');
 SELECT is((SELECT count(*) FROM flat, projection(r, '2021-01-01')) + (SELECT count(*) FROM flat, projection(tr, '2021-01-01')),
 	26::bigint, 'and both projection()s their declarations without a band');
 DROP VIEW flat;

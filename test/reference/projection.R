@@ -54,6 +54,19 @@ q <- qt(0.975, df.residual(g))
 logistic_pred <- data.frame(case = "python_java_logistic_prediction", time = format(t_all),
                             fitted = mu, lower = expit(p$fit - q * se), upper = expit(p$fit + q * se))
 
-write.csv(format(rbind(trend, trend_pred, rivalry, rivalry_pred, logistic_pred), digits = 17),
+# Cox's empirical logit (lm() with its inverse-variance weights): one more
+# period of m posts has variance sigma^2 (1 / (m mu + 1/2) + 1 / (m (1 - mu)
+# + 1/2)) on the logit scale, mu the fitted share, added to the line's
+ya <- w$posts.python + 0.5
+yb <- w$posts.java + 0.5
+e <- lm(y ~ x, weights = 1 / (1 / ya + 1 / yb), data = data.frame(y = log(ya / yb), x = epoch(t_obs)))
+p <- predict(e, newdata = data.frame(x = epoch(t_all)), se.fit = TRUE)
+mu <- expit(p$fit)
+se <- sqrt(p$se.fit^2 + summary(e)$sigma^2 * (1 / (m_all * mu + 0.5) + 1 / (m_all * (1 - mu) + 0.5)))
+q <- qt(0.975, df.residual(e))
+empirical_pred <- data.frame(case = "python_java_empirical_prediction", time = format(t_all),
+                             fitted = mu, lower = expit(p$fit - q * se), upper = expit(p$fit + q * se))
+
+write.csv(format(rbind(trend, trend_pred, rivalry, rivalry_pred, logistic_pred, empirical_pred), digits = 17),
           file.path(here, "projection.csv"),
           row.names = FALSE, quote = FALSE)

@@ -249,6 +249,33 @@ test_tails_header(void)
 	ok(adoption_periods_check(p, at + ADOPTION_TAILS_HEADER - 1, 2, false) == ADOPTION_CHECK_SIZE,
 	   "a header cut short: the length is wrong");
 	free(p);
+
+	/*
+	 * A market's labels end off the alignment: zero padding, then the
+	 * section.  Cut within the padding, the length is wrong, whatever lies
+	 * past it.
+	 */
+	p = read_text("{\"version\":2,\"time\":\"number\",\"labels\":[\"a\",\"b\"],"
+				  "\"periods\":[[1,1,[0.30000000000000004,-2.7755575615628914e-17],1,2]]}",
+				  0, true, &size, &problem);
+	ok(p != NULL, "a market with a tail reads");
+	if (p == NULL)
+		return;
+	{
+		size_t		end = (size_t) (adoption_labels_end(p, true) - (const char *) p);
+
+		at = adoption_tails_offset(end);
+		ok(at >= end + 2, "its labels end %zu bytes before the section", at - end);
+		((unsigned char *) p)[end + 1] = 0xff;
+		ok(adoption_periods_check(p, end + 1, 0, true) == ADOPTION_CHECK_SIZE,
+		   "cut within the padding: the length is wrong (the byte past it is not read)");
+		((unsigned char *) p)[end + 1] = 0;
+		ok(adoption_periods_check(p, size, 0, true) == ADOPTION_CHECK_OK, "and whole, it is right");
+		((unsigned char *) p)[at - 1] = 1;
+		ok(adoption_periods_check(p, size, 0, true) == ADOPTION_CHECK_TAILS,
+		   "a padding byte not zero is refused");
+	}
+	free(p);
 }
 
 /* The binary form of 0.4.0, byte for byte (test/fuzz/corpus/rivalry_date.bin). */

@@ -551,9 +551,12 @@ test_probe(void)
 		adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 1, 100000);
 		for (i = 100; i < 200; i++)
 			adoption_work_add(&w, adoption_number_key((double) i), v, r);
-		/* a tail of new periods only: lookups go off */
+		/*
+		 * a tail of new periods only: lookups go off (from -20: the first
+		 * period's bit in the filter is its own)
+		 */
 		for (i = 0; i < 10; i++)
-			adoption_work_add(&w, adoption_number_key((double) i), v, r);
+			adoption_work_add(&w, adoption_number_key((double) (i - 20)), v, r);
 		adoption_work_settle(&w);
 		/* a tail of 20: merged periods already there, the rest new */
 		for (i = 0; i < 20; i++)
@@ -562,6 +565,19 @@ test_probe(void)
 		   adoption_work_settle(&w) == ADOPTION_OK && w.nperiods == 130 - merged &&
 		   w.probe == (merged == 5),
 		   "a tail of 20 of which %d merged: lookups %s", merged, merged == 5 ? "on" : "off");
+		if (merged == 5)
+		{
+			/* then a row of any period there, the first included, adds in place */
+			bool		in_place = true;
+			int			n = w.nperiods;
+
+			for (i = n - 1; i >= 0; i--)
+			{
+				adoption_work_add(&w, adoption_work_key(&w, i), v, r);
+				in_place &= w.nperiods == n;
+			}
+			ok(in_place, "and with lookups on, a row of each period there adds in place");
+		}
 		adoption_work_free(&w);
 	}
 }
