@@ -34,7 +34,7 @@ $(EXTENSION)--$(EXTVERSION).sql: src/install/$(EXTENSION).sql
 $(INSTALL_SCRIPTS): %.sql: src/install/%.sql
 	( echo $(SQL_GUARD); echo; cat $< ) > $@
 
-# Unit tests of src/core: plain C99, linked without a server, under UBSan.
+# Unit tests of src/core: plain C99, linked without a server, under AddressSanitizer and UBSan.
 # The core formats numbers with PostgreSQL's own Ryu (double_to_shortest_
 # decimal_bufn), which the server exports and libpgcommon holds.
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
@@ -42,7 +42,7 @@ CORE_HEADERS = $(wildcard src/core/*.h)
 PG_LIBS = $(shell $(PG_CONFIG) --pkglibdir)/libpgcommon.a $(shell $(PG_CONFIG) --pkglibdir)/libpgport.a
 UNIT_TESTS = $(patsubst %.c,%,$(sort $(wildcard test/unit/test_*.c)))
 $(UNIT_TESTS): %: %.c test/unit/tap.h $(CORE_SRCS) $(CORE_HEADERS)
-	$(CC) -std=c99 -O2 -g -Wall -Wextra -pedantic -fsanitize=undefined -fno-sanitize-recover=all \
+	$(CC) -std=c99 -O2 -g -Wall -Wextra -pedantic -fsanitize=address,undefined -fno-sanitize-recover=all \
 		-Isrc/core -Itest/unit -o $@ $< $(CORE_SRCS) $(PG_LIBS) -lm
 
 # libFuzzer over the core's decoders, under AddressSanitizer and

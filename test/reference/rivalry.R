@@ -79,7 +79,8 @@ fits <- function(case, x, a, b) {
     df <- df.residual(m)
     if (method == "williams" && dispersion == 1) df <- df - 1   # phi estimated too
     if (method != "williams") V <- vcov(m)
-    ci <- fieller(b0, b1, V, level, qt(0.975, df))
+    # no residual df left (williams of three periods): no interval
+    ci <- if (df >= 1) fieller(b0, b1, V, level, qt(0.975, df)) else c(NA, NA)
     out <- rbind(out, data.frame(case = case, method = method,
       parity = (level - b0) / b1, lower = ci[1], upper = ci[2],
       slope = b1, intercept = b0, dispersion = dispersion, deviance = deviance,
@@ -102,8 +103,16 @@ yw <- reshape(yearly[yearly$framework %in% c("pytorch", "tensorflow"), ],
 yw <- yw[order(yw$year), ]
 
 early <- wide$month >= "2012-01-01" & wide$month < "2016-01-01"
+# three months: one residual degree of freedom (the first unbounded, the
+# second, near a line, bounded)
+three <- wide$month >= "2012-01-01" & wide$month < "2012-04-01"
 ref <- rbind(
   fits("python_java", x, wide$posts.python, wide$posts.java),
   fits("python_java_2012_2015", x[early], wide$posts.python[early], wide$posts.java[early]),
+  fits("python_java_2012_q1", x[three], wide$posts.python[three], wide$posts.java[three]),
+  fits("three_months", epoch(as.Date(c("2020-01-01", "2020-02-01", "2020-03-01"))),
+       c(400000, 500000, 600100), c(600000, 500000, 399900)),
   fits("pytorch_tensorflow", yw$year, yw$questions.pytorch, yw$questions.tensorflow))
-write.csv(format(ref, digits = 17), file.path(here, "rivalry.csv"), row.names = FALSE, quote = FALSE)
+out <- format(ref, digits = 17)
+out[] <- lapply(out, function(column) sub("^ *NA$", "", column))   # no interval: empty, NULL
+write.csv(out, file.path(here, "rivalry.csv"), row.names = FALSE, quote = FALSE)

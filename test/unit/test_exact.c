@@ -67,6 +67,15 @@ test_known_sums(void)
 	ok(n == 3 && c[0] == 1e308 && c[1] == 1e-300 && c[2] == 1e-320,
 	   "1e308 + 1e-300 + 1e-320 keeps all three, far apart");
 
+	{
+		/* an error that cannot join the pair's, then one that can: exact still */
+		double		four[4] = {9007199254740992.0, 1.0, ldexp(1.0, -60), 1.0};
+
+		n = adoption_expansion_of_sum(four, 4, c);
+		ok(n == 2 && c[0] == 9007199254740994.0 && c[1] == ldexp(1.0, -60),
+		   "2^53 + 1 + 2^-60 + 1 is 2^53 + 2 + 2^-60: the 2^-60 kept");
+	}
+
 	in[0] = DBL_MAX;
 	in[1] = DBL_MAX;
 	ok(adoption_expansion_of_sum(in, 2, c) == -1 && adoption_expansion_of_sum(in, 3, c) < 0,
