@@ -114,3 +114,14 @@ FROM shares((SELECT market_agg(t, l, v) FROM (VALUES (1, 'a', 0.0), (1, 'b', 0))
 SELECT label, share, overall_share, rank
 FROM shares((SELECT market_agg(t, l, v) FROM (VALUES (1, 'a', 3.0), (1, 'b', 1), (2, 'a', 0), (2, 'b', 0)) x(t, l, v)))
 ORDER BY label;
+
+-- binary COPY of a market of 300 labels, each an exact sum with a tail: the
+-- tails of labels past the 256th keep their label
+CREATE TABLE big_market AS SELECT market_agg(1.0::float8, 'l' || lpad(i::text, 3, '0'), v) AS m
+FROM generate_series(1, 300) i, (VALUES (0.1::float8), (0.2)) v(v);
+\copy big_market TO 'results/big_market.bin' WITH (FORMAT binary)
+CREATE TABLE big_market_back (m market);
+\copy big_market_back FROM 'results/big_market.bin' WITH (FORMAT binary)
+SELECT (SELECT m FROM big_market_back) = (SELECT m FROM big_market) AS binary_round_trip,
+	(SELECT count(*) FROM big_market, unnest(m) u WHERE u.value = 0.1::float8 + 0.2::float8) AS exact_labels
+FROM big_market;

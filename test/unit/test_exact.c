@@ -76,6 +76,20 @@ test_known_sums(void)
 		   "2^53 + 1 + 2^-60 + 1 is 2^53 + 2 + 2^-60: the 2^-60 kept");
 	}
 
+	{
+		/*
+		 * 2^300 + 2^84 + 2^31 + 2^20: the second component rounds 2^84 +
+		 * 2^31 + 2^20 at 2^84's last bit, 2^32.  2^31 is half of it, and
+		 * only 2^20, in the same 64-bit limb, breaks the tie: up.
+		 */
+		double		four[4] = {ldexp(1.0, 300), ldexp(1.0, 84), ldexp(1.0, 31), ldexp(1.0, 20)};
+
+		n = adoption_expansion_of_sum(four, 4, c);
+		ok(n == 3 && c[0] == ldexp(1.0, 300) && c[1] == ldexp(1.0, 84) + ldexp(1.0, 32) &&
+		   c[2] == ldexp(1.0, 20) - ldexp(1.0, 31),
+		   "a tie broken by a bit in its own limb rounds up: 2^300, 2^84 + 2^32, 2^20 - 2^31");
+	}
+
 	in[0] = DBL_MAX;
 	in[1] = DBL_MAX;
 	ok(adoption_expansion_of_sum(in, 2, c) == -1 && adoption_expansion_of_sum(in, 3, c) < 0,
