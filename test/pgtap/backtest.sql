@@ -24,7 +24,7 @@ FROM so_monthly;
 CREATE TEMP TABLE bt AS SELECT b.* FROM s, backtest(r) b;
 CREATE TEMP TABLE bp AS SELECT b.* FROM s, backtest_parity(r) b;
 
-SELECT plan(25);
+SELECT plan(27);
 
 SELECT is((SELECT count(*) FROM bt), (SELECT count(*) FROM ref WHERE kind = 'share'),
 	'a row per origin (from the third month) and later month: 58 origins, 1 653 rows');
@@ -131,6 +131,14 @@ SELECT is((SELECT format('%s %s %s %s %s', origin, lower, upper, crossover, cove
 	FROM backtest_parity_point((SELECT rivalry_agg(t::float8, t, 4) FROM generate_series(1, 7) t), 'linear', 0.95, 2)
 	WHERE origin = 3), '3 4 4 4 t',
 	'an interval of one point holds a crossover at that point');
+
+-- origins: from the min_periods-th period to the last but one
+SELECT is((SELECT array_agg(DISTINCT origin ORDER BY origin) FROM backtest_point((SELECT rivalry_agg(t::float8, t, 10)
+		FROM generate_series(1, 7) t), 'loglinear', 0.95, 3)), ARRAY[3, 4, 5, 6]::float8[],
+	'min_periods 3 over 7 periods: origins at the 3rd to the 6th');
+SELECT is((SELECT array_agg(origin ORDER BY origin) FROM backtest_parity_point((SELECT rivalry_agg(t::float8, t, 10)
+		FROM generate_series(1, 7) t), 'loglinear', 0.95, 3)), ARRAY[3, 4, 5, 6]::float8[],
+	'and backtest_parity the same origins');
 
 SELECT * FROM finish();
 ROLLBACK;
