@@ -70,6 +70,8 @@ SELECT rebucket('{"version":1,"time":"date","periods":[["2020-01-01",1,1],["2020
 SELECT rebucket('{"version":1,"time":"timestamp","periods":[["2020-06-01 00:00:00",1,2,1,1]]}'::rivalry, '10 years');
 SELECT rebucket('{"version":1,"time":"date","periods":[["2020-06-01",1,1],["2999-06-01",1,1]]}'::trend, '1000 years')::text AS millennia,
 	rebucket('{"version":1,"time":"date","periods":[["2020-06-01",1,1],["2199-06-01",1,1]]}'::trend, '100 years')::text AS centuries;
+SELECT rebucket('{"version":1,"time":"timestamptz","periods":[["2020-01-01 10:00:00+00",1,2,1,1],["2020-01-01 10:59:59+00",1,2,1,1],["2020-01-01 11:00:00+00",1,1,1,1]]}'::rivalry, '1 hour');
+SELECT rebucket('{"version":1,"time":"timestamptz","periods":[["2020-01-01 10:00:00+00",1,2,1,1]]}'::rivalry, '1 month 1 hour');
 SELECT rebucket(r, '83 months') FROM monthly LIMIT 1;
 SELECT rebucket(r, '2 months') FROM monthly LIMIT 1;
 SELECT rebucket(r, '1 year 1 day') FROM monthly LIMIT 1;

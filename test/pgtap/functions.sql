@@ -7,7 +7,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION adoption;
 
-SELECT plan(36);
+SELECT plan(38);
 
 -- share(value) OVER (...)
 SELECT has_function('share', ARRAY['double precision']);
@@ -287,6 +287,14 @@ SELECT is_empty($$ SELECT o.oid::regoperator FROM pg_operator o
 	'every operator has a comment; = and <> commute and negate each other, + commutes, - does neither');
 SELECT is((SELECT typalign::text || typstorage::text FROM pg_type WHERE oid = 'rivalry'::regtype), 'dx',
 	'rivalry is double-aligned and may be compressed');
+
+-- the settings, as the README's table gives them (loaded with the library)
+SELECT ok(parity_point('{"version":1,"time":"number","periods":[[1,3,1,1,1],[2,2,1,1,1]]}'::rivalry) IS NOT NULL,
+	'the library is loaded');
+SELECT is((SELECT array_agg(format('%s %s %s %s %s', name, boot_val, min_val, max_val, context) ORDER BY name)
+	FROM pg_settings WHERE name LIKE 'adoption.%'),
+	ARRAY['adoption.max_labels 1000 1 65535 user', 'adoption.max_periods 100000 2 10000000 user'],
+	'adoption.max_labels: 1000 (1 to 65535); adoption.max_periods: 100000 (2 to 10 000 000); both settable by any user');
 
 SELECT * FROM finish();
 ROLLBACK;
