@@ -91,6 +91,10 @@ SELECT '{"version":1,"time":"date","periods":[["2020-13-01",1,2,1,1]]}'::rivalry
 SELECT '{"version":1,"time":"date","periods":[["2020-00-10",1,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"date","periods":[["2020-01-00",1,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"date","periods":[["2021-02-29",1,2,1,1]]}'::rivalry;
+-- a month or a day not of two digits, or not after a hyphen
+SELECT '{"version":1,"time":"date","periods":[["2020-1-01",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["2020-01-1",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["2020/01/01",1,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"date","periods":[["2020-02-29",1,2,1,1]]}'::rivalry::text AS leap_day;
 SELECT '{"version":1,"time":"timestamp","periods":[["2020-12-31 23:59:59.999999",1,2,1,1]]}'::rivalry::text AS last_microsecond;
 SELECT '{"version":1,"time":"timestamptz","periods":[["2020-01-01 00:00:00+01",1,2,1,1]]}'::rivalry;

@@ -16,7 +16,7 @@ CREATE TEMP TABLE fixtures (type text, name text, exact bool, text text, sent te
 
 SELECT plan(5);
 
-SELECT is((SELECT count(*) FROM fixtures f JOIN compat_forms c USING (type, name)), 14::bigint,
+SELECT is((SELECT count(*) FROM fixtures f JOIN compat_forms c USING (type, name)), 15::bigint,
 	'14 summaries of 0.4.0: rivalries over four kinds of time, trends, markets');
 SELECT is_empty($$ SELECT type, name FROM fixtures f JOIN compat_forms c USING (type, name)
 	WHERE f.exact AND f.text <> c.text $$,

@@ -278,6 +278,53 @@ test_tails_header(void)
 	free(p);
 }
 
+/*
+ * A tail of 44 components in binary: the reader takes up to 44, but no
+ * canonical sum has that many after its head (the most is 43): refused, and
+ * nothing is written past the expansion it is checked in.
+ */
+static void
+test_binary_long_tail(void)
+{
+	const char *problem;
+	size_t		size;
+	AdoptionPeriods *p = read_text("{\"version\":2,\"time\":\"number\",\"periods\":[[1,[0.30000000000000004,-2.7755575615628914e-17],2,2,2]]}",
+								   2, false, &size, &problem);
+	size_t		len;
+	unsigned char *buf;
+	AdoptionBinaryRead br;
+	int			c;
+
+	if (p == NULL)
+	{
+		ok(false, "a summary with a tail reads");
+		return;
+	}
+	len = adoption_binary_size(p, size, false);
+	buf = calloc(1, len + 43 * 8);
+	adoption_binary_write(p, size, false, buf);
+	/* the last record: period, series, count, one component; make it 44 */
+	buf[len - 10] = 0;
+	buf[len - 9] = 44;
+	for (c = 1; c < 44; c++)
+	{
+		double		d = ldexp(1.0, -100 - 60 * c);
+		uint64_t	bits;
+		int			k;
+
+		memcpy(&bits, &d, sizeof(bits));
+		for (k = 0; k < 8; k++)
+			buf[len + 8 * (c - 1) + k] = (unsigned char) (bits >> (56 - 8 * k));
+	}
+	adoption_binary_read(buf, len + 43 * 8, 2, false, 1000, 1000, &test_memory, &br);
+	ok(br.problem == NULL && br.summary != NULL &&
+	   adoption_periods_check(br.summary, br.size, 2, false) == ADOPTION_CHECK_TAILS,
+	   "a tail of 44 components reads, and is not canonical");
+	free(br.summary);
+	free(buf);
+	free(p);
+}
+
 /* The binary form of 0.4.0, byte for byte (test/fuzz/corpus/rivalry_date.bin). */
 static void
 test_binary_compatibility(void)
@@ -309,6 +356,7 @@ main(void)
 	test_format_double();
 	test_format_time();
 	test_text();
+	test_binary_long_tail();
 	test_binary_compatibility();
 	return done_testing();
 }

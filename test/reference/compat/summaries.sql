@@ -30,7 +30,8 @@ UNION ALL SELECT 'thirds', false, trend_agg(month, posts / 3) FROM so WHERE tag 
 INSERT INTO compat_market
 SELECT 'languages', true, market_agg(month, tag, posts) FROM so
 UNION ALL SELECT 'frameworks', true, market_agg(year::float8, framework, questions) FROM fw
-UNION ALL SELECT 'escaped_labels', true, market_agg(t, l, 1) FROM (VALUES (1, 'a"b'), (1, E'tab\there'), (2, 'é')) v(t, l);
+UNION ALL SELECT 'escaped_labels', true, market_agg(t, l, 1) FROM (VALUES (1, 'a"b'), (1, E'tab\there'), (2, 'é')) v(t, l)
+UNION ALL SELECT 'many_labels', true, market_agg(t::float8, 'l' || lpad(i::text, 3, '0'), i * t) FROM generate_series(1, 300) i, generate_series(1, 3) t;
 
 -- what is compared: the text, the binary form, and the bytes on disk
 CREATE VIEW compat_forms AS
