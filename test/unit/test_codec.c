@@ -205,7 +205,15 @@ test_text(void)
 	ok(p == NULL, "an exact sum with no tail is refused: %s", problem);
 	p = read_text("{\"version\":1,\"time\":\"date\",\"periods\":[[\"2019-03-01\",1.,1,1,1]]}",
 				  2, false, &size, &problem);
-	ok(p == NULL, "1. is not a number: %s", problem);
+	ok(p == NULL && strcmp(problem, "expected a finite number as the period's value") == 0,
+	   "1. is not a number: %s", problem);
+	p = read_text("{\"version\":1,\"time\":\"date\",\"periods\":[[\"2019-03-01\",-x,1,1,1]]}",
+				  2, false, &size, &problem);
+	ok(p == NULL && strcmp(problem, "expected a finite number as the period's value") == 0,
+	   "-x is not a number: %s", problem);
+	p = read_text("{\"version\":1,\"time\":\"number\",\"periods\":[[1.,1,1,1,1]]}", 2, false, &size, &problem);
+	ok(p == NULL && strcmp(problem, "expected a number as the period's time") == 0,
+	   "nor is 1. a time: %s", problem);
 	p = read_text("{\"version\":1,\"time\":\"date\",\"periods\":[[\"2019-03-01\",1,1,01,1]]}",
 				  2, false, &size, &problem);
 	ok(p == NULL, "a row count with a leading zero is refused: %s", problem);
