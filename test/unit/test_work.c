@@ -481,6 +481,25 @@ test_log(void)
 	ok(exact, "and every period's rows are counted");
 	adoption_work_free(&w);
 
+	/* rows in time order, a small log (no map): errors join the last entries */
+	for (round = 1; round <= 2; round++)
+	{
+		int			k;
+
+		adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, round, 100000);
+		for (i = 0; i < 10; i++)
+		{
+			v[0] = v[1] = big;
+			adoption_work_add(&w, adoption_number_key((double) i), v, r);
+			v[0] = v[1] = 1.0;
+			for (k = 0; k < 3; k++)
+				adoption_work_add(&w, adoption_number_key((double) i), v, r);
+		}
+		ok(w.nlog == 10 * round && w.log_map == NULL,
+		   "%d series, rows in time order: one log entry a sum (%d), joined without the map", round, 10 * round);
+		adoption_work_free(&w);
+	}
+
 	/*
 	 * errors that never join: 1 and 2^-60 in turn, into one of ten periods
 	 * of a rivalry; the greatest growth past the last settling, over cycles
