@@ -24,7 +24,7 @@ FROM so_monthly;
 CREATE TEMP TABLE bt AS SELECT b.* FROM s, backtest(r) b;
 CREATE TEMP TABLE bp AS SELECT b.* FROM s, backtest_parity(r) b;
 
-SELECT plan(27);
+SELECT plan(28);
 
 SELECT is((SELECT count(*) FROM bt), (SELECT count(*) FROM ref WHERE kind = 'share'),
 	'a row per origin (from the third month) and later month: 58 origins, 1 653 rows');
@@ -139,6 +139,13 @@ SELECT is((SELECT array_agg(DISTINCT origin ORDER BY origin) FROM backtest_point
 SELECT is((SELECT array_agg(origin ORDER BY origin) FROM backtest_parity_point((SELECT rivalry_agg(t::float8, t, 10)
 		FROM generate_series(1, 7) t), 'loglinear', 0.95, 3)), ARRAY[3, 4, 5, 6]::float8[],
 	'and backtest_parity the same origins');
+
+-- a parity near 4700 BC: the interval's lower end is before the first
+-- timestamptz (NULL), its upper end is not; such an interval is not bounded
+SELECT is((SELECT count(*) FILTER (WHERE lower IS NULL AND upper IS NOT NULL AND NOT bounded)
+	FROM backtest_parity((SELECT rivalry_agg(make_date(y, 7, 1), exp((0.0005 * (y + 4700) + 1.3e-4 * sin(y * 2.7)) / 2),
+			exp(-(0.0005 * (y + 4700) + 1.3e-4 * sin(y * 2.7)) / 2)) FROM generate_series(2000, 2019) y), 'loglinear', 0.95, 15)),
+	5::bigint, 'an interval with one end past timestamptz is not bounded, whichever end');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -293,6 +293,16 @@ test_layouts(void)
 	ok(w.wide, "a timestamp off midnight: wide");
 	adoption_work_free(&w);
 
+	/* a first row the narrow layout cannot hold takes the slow path, and is the first key */
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 1, 1000);
+	r[0] = 100000;
+	adoption_work_add(&w, adoption_number_key(7.0), v, r);
+	r[0] = 1;
+	adoption_work_add(&w, adoption_number_key(8.0), v, r);
+	ok(w.wide && w.first_key == adoption_number_key(7.0) && adoption_work_find(&w, adoption_number_key(7.0)) == 0,
+	   "a first row of 100 000 counts: wide, and its period is the first, found where it is");
+	adoption_work_free(&w);
+
 	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 1, 1000);
 	adoption_work_add(&w, adoption_number_key(2019.0), v, r);
 	ok(!w.wide && w.entry_size == 16, "a trend over integer years is narrow: 16 bytes a period");
