@@ -80,6 +80,9 @@ SELECT market_agg(t, l, v) FROM (VALUES ('NaN'::float8, 'a', 1.0)) x(t, l, v);
 SELECT market_agg(t, l, v) FROM (VALUES (1, 'a', 'Infinity'::float8)) x(t, l, v);
 SET adoption.max_labels = 3;
 SELECT market_agg(1, l, 1) FROM (VALUES ('a'), ('b'), ('c'), ('d')) x(l);
+-- text input at the limit: three labels read, four do not
+SELECT '{"version":1,"time":"number","labels":["a","b","c"],"periods":[[1,1,1,1,1,1,1]]}'::market;
+SELECT '{"version":1,"time":"number","labels":["a","b","c","d"],"periods":[[1,1,1,1,1,1,1,1,1]]}'::market;
 SELECT rollup(p) FROM (VALUES ('{"version":1,"time":"number","labels":["a","b"],"periods":[[1,1,1,1,1]]}'::market),
 	('{"version":1,"time":"number","labels":["c","d"],"periods":[[1,1,1,1,1]]}')) x(p);
 RESET adoption.max_labels;

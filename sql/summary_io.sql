@@ -91,6 +91,9 @@ SELECT '{"version":1,"time":"date","periods":[["2020-13-01",1,2,1,1]]}'::rivalry
 SELECT '{"version":1,"time":"date","periods":[["2020-00-10",1,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"date","periods":[["2020-01-00",1,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"date","periods":[["2021-02-29",1,2,1,1]]}'::rivalry;
+-- a year of five digits is 10000 or later: no leading zero
+SELECT '{"version":1,"time":"date","periods":[["02020-01-01",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"date","periods":[["12020-01-01",1,2,1,1]]}'::rivalry::text AS five_digits;
 -- a month or a day not of two digits, or not after a hyphen
 SELECT '{"version":1,"time":"date","periods":[["2020-1-01",1,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"date","periods":[["2020-01-1",1,2,1,1]]}'::rivalry;

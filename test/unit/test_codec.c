@@ -186,6 +186,18 @@ test_text(void)
 	   "a market with exact sums round-trips");
 	ok(round_trips("{\"version\":1,\"time\":\"number\",\"periods\":[]}", 1, false),
 	   "an empty trend round-trips");
+	{
+		/* one label of 300 control characters, each written \u0001: 1 800 bytes */
+		static char text[4096];
+		char	   *at = text;
+		int			i;
+
+		at += sprintf(at, "{\"version\":1,\"time\":\"number\",\"labels\":[\"");
+		for (i = 0; i < 300; i++)
+			at += sprintf(at, "\\u0001");
+		sprintf(at, "\"],\"periods\":[[1,1,1]]}");
+		ok(round_trips(text, 0, true), "a market whose one label escapes to 1 800 bytes round-trips");
+	}
 
 	p = read_text("{\"version\":1,\"time\":\"date\",\"periods\":[[\"2019-03-01\",[1,1e-20],1,1,1]]}",
 				  2, false, &size, &problem);
