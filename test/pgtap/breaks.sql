@@ -41,7 +41,7 @@ SELECT f, l, coalesce(regr_syy(y, extract(epoch FROM t)) - regr_sxy(y, extract(e
 		/ nullif(regr_sxx(y, extract(epoch FROM t)), 0), 0) AS sse
 FROM generate_series(0, 29) f, generate_series(0, 29) l, two WHERE l - f >= 2 AND i BETWEEN f AND l GROUP BY f, l;
 
-SELECT plan(19);
+SELECT plan(20);
 
 SELECT is((SELECT count(DISTINCT s) FROM found WHERE s <= 40 AND "time" IS NOT NULL), 40::bigint,
 	'a break found in each of the 40 series that have one');
@@ -153,6 +153,12 @@ SELECT is((SELECT array_agg(b ORDER BY b."time")::text FROM (SELECT rivalry_agg(
 	(SELECT array_agg(b ORDER BY b."time")::text FROM (SELECT rivalry_agg(t, a, b) AS r FROM zeros WHERE a > 0 AND b > 0) x,
 		breaks(r, 2, 'loglinear') b),
 	'loglinear: a period with a side of zero has no log-ratio, and is left out likewise');
+SELECT is((SELECT array_agg(b ORDER BY b."time")::text FROM (SELECT rivalry_agg(t, a, b) AS r FROM
+		(SELECT t, a, b FROM zeros UNION ALL SELECT t + interval '15 days', 0, 0 FROM zeros WHERE i = 11) z) x,
+		breaks(r, 2, 'empirical') b),
+	(SELECT array_agg(b ORDER BY b."time")::text FROM (SELECT rivalry_agg(t, a, b) AS r FROM zeros) x,
+		breaks(r, 2, 'empirical') b),
+	'empirical: a period of no observations (0 and 0) is left out');
 
 -- the bundled data
 CREATE TEMP TABLE so_monthly (month date, tag text, posts float8);

@@ -1,7 +1,7 @@
 -- projection() against R's predict(lm, interval = "confidence") and
 -- predict(lm, interval = "prediction"), and the logistic fit's predictive
 -- band against the same formula over R's glm(), the empirical one over R's
--- weighted lm(): test/reference/projection.csv,
+-- weighted lm(), Williams' over his procedure on glm(): test/reference/projection.csv,
 -- made by projection.R.
 \set ON_ERROR_STOP 1
 \pset format unaligned
@@ -43,9 +43,13 @@ FROM (SELECT rivalry_agg(month, tag, posts, 'python', 'java') r FROM so_monthly)
 UNION ALL
 SELECT 'python_java_empirical_prediction', p."time"::date, p.fitted_share, p.lower, p.upper
 FROM (SELECT rivalry_agg(month, tag, posts, 'python', 'java') r FROM so_monthly) s,
-	projection(r, '2021-07-01', '3 months', method => 'empirical', band => 'prediction') p;
+	projection(r, '2021-07-01', '3 months', method => 'empirical', band => 'prediction') p
+UNION ALL
+SELECT 'python_java_williams_prediction', p."time"::date, p.fitted_share, p.lower, p.upper
+FROM (SELECT rivalry_agg(month, tag, posts, 'python', 'java') r FROM so_monthly) s,
+	projection(r, '2021-07-01', '3 months', method => 'williams', band => 'prediction') p;
 
-SELECT plan(8);
+SELECT plan(9);
 SELECT is((SELECT count(*) FROM ours JOIN ref USING (casename, "time")), (SELECT count(*) FROM ref),
 	'one row per reference instant, observed periods and steps alike');
 SELECT is_empty($$ SELECT * FROM ours JOIN ref r USING (casename, "time")
@@ -72,6 +76,10 @@ SELECT is_empty($$ SELECT * FROM ours JOIN ref r USING (casename, "time")
 	WHERE casename = 'python_java_empirical_prediction' AND (abs(ours.fitted - r.fitted) > 1e-9
 		OR abs(ours.lower - r.lower) > 1e-9 OR abs(ours.upper - r.upper) > 1e-9) $$,
 	'empirical projection, band => prediction: Cox''s variance of one more period over R''s weighted lm() to 1e-9');
+SELECT is_empty($$ SELECT * FROM ours JOIN ref r USING (casename, "time")
+	WHERE casename = 'python_java_williams_prediction' AND (abs(ours.fitted - r.fitted) > 1e-8
+		OR abs(ours.lower - r.lower) > 1e-8 OR abs(ours.upper - r.upper) > 1e-8) $$,
+	'williams projection, band => prediction: the logistic-normal variance of one more period over Williams'' procedure on R''s glm() to 1e-8');
 SELECT ok((SELECT bool_and(p.lower < c.lower AND p.upper > c.upper)
 	FROM (SELECT rivalry_agg(month, tag, posts, 'python', 'java') r FROM so_monthly) s,
 		projection(r, '2021-07-01', '3 months', band => 'prediction') p
