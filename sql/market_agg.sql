@@ -128,3 +128,7 @@ CREATE TABLE big_market_back (m market);
 SELECT (SELECT m FROM big_market_back) = (SELECT m FROM big_market) AS binary_round_trip,
 	(SELECT count(*) FROM big_market, unnest(m) u WHERE u.value = 0.1::float8 + 0.2::float8) AS exact_labels
 FROM big_market;
+
+-- an empty label is a label: alone, its length word ends the summary
+SELECT '{"version":1,"time":"number","labels":[""],"periods":[[1,1,1]]}'::market::text AS empty_label,
+	market_agg(t, l, 1)::text AS with_another FROM (VALUES (1::float8, ''), (1, 'a')) v(t, l);

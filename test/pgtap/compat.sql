@@ -14,7 +14,7 @@ CREATE EXTENSION IF NOT EXISTS pageinspect;
 CREATE TEMP TABLE fixtures (type text, name text, exact bool, text text, sent text, disk text);
 \copy fixtures FROM 'test/reference/compat/fixtures.csv' WITH (FORMAT csv, HEADER true)
 
-SELECT plan(6);
+SELECT plan(7);
 
 SELECT is((SELECT count(*) FROM fixtures f JOIN compat_forms c USING (type, name)), 15::bigint,
 	'14 summaries of 0.4.0: rivalries over four kinds of time, trends, markets');
@@ -64,6 +64,9 @@ SELECT is((SELECT format('%s %s %s', pg_temp.raw_market(rooms.m::cstring) = kept
 		pg_temp.raw_rivalry(rooms.r::cstring) = kept.r)
 	FROM rooms, kept), 't t t',
 	'0.4.0''s working forms, with room for a period more: a market of 300 labels and a rivalry read as the summaries they hold');
+SELECT is((SELECT count(*) FILTER (WHERE pg_temp.raw_market(rooms.m::cstring) = kept.m
+		AND labels(pg_temp.raw_market(rooms.m::cstring)) = labels(kept.m)) FROM rooms, kept, generate_series(1, 20)),
+	20::bigint, 'and again, twenty times over in one query');
 
 SELECT * FROM finish();
 ROLLBACK;
