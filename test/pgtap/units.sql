@@ -21,7 +21,7 @@ SELECT (SELECT rivalry_agg(period, framework, value, 'tensorflow', 'pytorch') FR
 	(SELECT trend_agg(month, posts) FROM so_monthly WHERE tag = 'go') AS tr
 FROM so_monthly;
 
-SELECT plan(10);
+SELECT plan(11);
 
 SELECT is((SELECT (extract(epoch FROM interval '1 month') / 86400)::float8 || ' ' || (extract(epoch FROM interval '1 year') / 86400)::float8),
 	'30 365.25', 'PostgreSQL''s own month and year: 30 and 365.25 days');
@@ -41,6 +41,9 @@ SELECT ok((SELECT abs(ratio_trend(r, '1 month') - (exp((fit(r)).slope * 2592000)
 	'ratio_trend(r, ''1 month'') is per 30 days');
 SELECT ok((SELECT abs(slope(tr, '1 day') * 365.25 - slope(tr)) < 1e-9 * abs(slope(tr)) FROM s),
 	'slope(tr) is per year of 365.25 days');
+SELECT is((SELECT (slope(tr) = slope(tr, '1 year') AND growth_rate(tr) = growth_rate(tr, '1 year')
+		AND doubling_time(tr) = doubling_time(tr, '1 year') AND ratio_trend(r) = ratio_trend(r, '1 year'))::text FROM s),
+	'true', 'the default per and unit are exactly one year');
 SELECT ok((SELECT abs(doubling_time(tr, '1 month') * 30 - doubling_time(tr, '1 day')) < 1e-9
 		AND abs(doubling_time(tr) * 365.25 - doubling_time(tr, '1 day')) < 1e-9 FROM s),
 	'doubling_time counts the unit''s days: 30 a month, 365.25 a year');
