@@ -51,7 +51,7 @@ EXCEPTION WHEN invalid_parameter_value THEN
 	RETURN hint;
 END $$;
 
-SELECT plan(33);
+SELECT plan(34);
 
 -- over years, against regr_*
 SELECT is((SELECT (first_point(r), last_point(r), first_point(tr), last_point(m))::text FROM yr),
@@ -169,6 +169,11 @@ SELECT is((SELECT array_agg(c ORDER BY c) FROM crossover_points((SELECT rivalry_
 		FROM generate_series(1, 2000) t)) c),
 	(SELECT array_agg(k + 0.5::float8 ORDER BY k) FROM generate_series(1, 1999) k),
 	'a lead that changes hands every period: a crossover half-way between each two of 2 000 periods');
+
+-- a linear ratio a / b = t: share t / (1 + t), 0 where the line is 0, none below
+SELECT is((SELECT format('%s %s %s', fitted_share_point(r, 0, 'linear'), fitted_share_point(r, -1, 'linear'),
+		fitted_share_point(r, 1, 'linear')) FROM (SELECT rivalry_agg(t::float8, t, 1) r FROM generate_series(1, 4) t) x),
+	'0  0.5', 'a linear ratio of 0 is a share of 0; below 0 it is no share (NULL)');
 
 SELECT * FROM finish();
 ROLLBACK;
