@@ -105,6 +105,10 @@ SELECT '{"version":1,"time":"timestamptz","periods":[["294277-01-01 00:00:00+00"
 -- a year whose microseconds overflow int64 (the fuzzer's find): refused, not wrapped
 SELECT '{"version":1,"time":"timestamp","periods":[["300023-12-31 23:59:59",1,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"date","periods":[["9999999-01-01",1,1]]}'::trend;
+-- a day whose microseconds with its time overflow int64: refused by the
+-- reader; the day before, by the range check
+SELECT '{"version":1,"time":"timestamp","periods":[["294277-01-09 23:59:59",1,2,1,1]]}'::rivalry;
+SELECT '{"version":1,"time":"timestamp","periods":[["294277-01-08 23:59:59",1,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"number","periods":[[NaN,1,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"number","periods":[[1,Infinity,2,1,1]]}'::rivalry;
 SELECT '{"version":1,"time":"number","periods":[[1,1e999,2,1,1]]}'::rivalry;

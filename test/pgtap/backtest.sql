@@ -24,7 +24,7 @@ FROM so_monthly;
 CREATE TEMP TABLE bt AS SELECT b.* FROM s, backtest(r) b;
 CREATE TEMP TABLE bp AS SELECT b.* FROM s, backtest_parity(r) b;
 
-SELECT plan(28);
+SELECT plan(29);
 
 SELECT is((SELECT count(*) FROM bt), (SELECT count(*) FROM ref WHERE kind = 'share'),
 	'a row per origin (from the third month) and later month: 58 origins, 1 653 rows');
@@ -146,6 +146,12 @@ SELECT is((SELECT count(*) FILTER (WHERE lower IS NULL AND upper IS NOT NULL AND
 	FROM backtest_parity((SELECT rivalry_agg(make_date(y, 7, 1), exp((0.0005 * (y + 4700) + 1.3e-4 * sin(y * 2.7)) / 2),
 			exp(-(0.0005 * (y + 4700) + 1.3e-4 * sin(y * 2.7)) / 2)) FROM generate_series(2000, 2019) y), 'loglinear', 0.95, 15)),
 	5::bigint, 'an interval with one end past timestamptz is not bounded, whichever end');
+
+-- the exact line again: every band is one point, the observed share itself,
+-- and covers it
+SELECT is((SELECT format('%s of %s', count(*) FILTER (WHERE covered AND lower = upper AND lower = observed_share), count(*))
+	FROM backtest_point((SELECT rivalry_agg(t::float8, t, 4) FROM generate_series(1, 7) t), 'linear', 0.95, 3)),
+	'10 of 10', 'a band of one point covers the observation at that point');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -232,6 +232,9 @@ test_text(void)
 	p = read_text("{\"version\":1,\"time\":\"timestamp\",\"periods\":[[\"2019-03-01 00:00:00.000000\",1,1,1,1]]}",
 				  2, false, &size, &problem);
 	ok(p == NULL, "a fraction of zeros in a time is refused: %s", problem);
+	p = read_text("{\"version\":1,\"time\":\"timestamp\",\"periods\":[[\"294277-01-09 23:59:59\",1,1,1,1]]}",
+				  2, false, &size, &problem);
+	ok(p == NULL, "a time whose microseconds int64 cannot hold is refused, without overflowing: %s", problem);
 	ok(round_trips("{\"version\":1,\"time\":\"number\",\"labels\":[\"a\",\"b\"],\"periods\":[[1,1,0,1,0]]}", 0, true),
 	   "a label without rows is a label: it round-trips");
 }
