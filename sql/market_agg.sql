@@ -132,3 +132,10 @@ FROM big_market;
 -- an empty label is a label: alone, its length word ends the summary
 SELECT '{"version":1,"time":"number","labels":[""],"periods":[[1,1,1]]}'::market::text AS empty_label,
 	market_agg(t, l, 1)::text AS with_another FROM (VALUES (1::float8, ''), (1, 'a')) v(t, l);
+
+-- labels that are prefixes of each other stay apart: 300 of them, longest
+-- first and shortest first
+SELECT count(*) AS labels, min(rows) AS fewest_rows, max(rows) AS most_rows
+FROM unnest((SELECT market_agg(1::float8, left(repeat('abcdefghij', 30), i), 1 ORDER BY i DESC) FROM generate_series(1, 300) i));
+SELECT count(*) AS labels, min(rows) AS fewest_rows, max(rows) AS most_rows
+FROM unnest((SELECT market_agg(1::float8, left(repeat('abcdefghij', 30), i), 1 ORDER BY i) FROM generate_series(1, 300) i));

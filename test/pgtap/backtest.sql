@@ -24,7 +24,7 @@ FROM so_monthly;
 CREATE TEMP TABLE bt AS SELECT b.* FROM s, backtest(r) b;
 CREATE TEMP TABLE bp AS SELECT b.* FROM s, backtest_parity(r) b;
 
-SELECT plan(29);
+SELECT plan(30);
 
 SELECT is((SELECT count(*) FROM bt), (SELECT count(*) FROM ref WHERE kind = 'share'),
 	'a row per origin (from the third month) and later month: 58 origins, 1 653 rows');
@@ -152,6 +152,12 @@ SELECT is((SELECT count(*) FILTER (WHERE lower IS NULL AND upper IS NOT NULL AND
 SELECT is((SELECT format('%s of %s', count(*) FILTER (WHERE covered AND lower = upper AND lower = observed_share), count(*))
 	FROM backtest_point((SELECT rivalry_agg(t::float8, t, 4) FROM generate_series(1, 7) t), 'linear', 0.95, 3)),
 	'10 of 10', 'a band of one point covers the observation at that point');
+
+-- an origin of two periods: a line, but no residual df for an interval: the
+-- interval and bounded are NULL, not unbounded
+SELECT is((SELECT format('%s %s %s %s', estimate, lower IS NULL, upper IS NULL, coalesce(bounded::text, 'null'))
+	FROM tie_r, backtest_parity_point(r, 'loglinear', 0.95, 2) WHERE origin = 2),
+	'2 t t null', 'two periods: an estimate, no interval (bounded NULL)');
 
 SELECT * FROM finish();
 ROLLBACK;
