@@ -370,6 +370,15 @@ test_binary_compatibility(void)
 	free(br.summary);
 	adoption_binary_read(bytes, sizeof(bytes) - 1, 2, false, 1000, 1000, &test_memory, &br);
 	ok(br.problem != NULL && br.summary == NULL, "a byte short: %s", br.problem);
+	{
+		/* a period count of 2^31 and nothing after it: every byte of the count counts */
+		static const unsigned char huge[] = {0x01, 0x03, 0x02, 0x80, 0x00, 0x00, 0x00};
+
+		adoption_binary_read(huge, sizeof(huge), 2, false, 1000, 1000, &test_memory, &br);
+		ok(br.problem != NULL && br.summary == NULL, "a count of 2^31 periods with no periods: %s",
+		   br.problem ? br.problem : "read");
+		free(br.summary);
+	}
 }
 
 int

@@ -293,6 +293,34 @@ test_layouts(void)
 	ok(w.wide, "a timestamp off midnight: wide");
 	adoption_work_free(&w);
 
+	/*
+	 * rows in no order that merge into a period up to exactly the narrow
+	 * layout's 65535 counts, on either side of a rivalry: still narrow; one
+	 * more: wide
+	 */
+	for (i = 0; i < 4; i++)
+	{
+		int			side = i / 2;
+		int			more = i % 2;
+		int64_t		counts[2] = {1, 1};
+		int			j;
+
+		adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000);
+		for (j = 100; j < 200; j++)
+			adoption_work_add(&w, adoption_number_key((double) j), v, counts);
+		for (j = 0; j < 10; j++)
+			adoption_work_add(&w, adoption_number_key((double) (j - 20)), v, counts);
+		adoption_work_settle(&w);
+		counts[side] = 32767;
+		counts[1 - side] = 0;
+		adoption_work_add(&w, adoption_number_key(150.0), v, counts);
+		counts[side] = 32767 + more;
+		adoption_work_add(&w, adoption_number_key(150.0), v, counts);
+		ok(!w.probe && adoption_work_settle(&w) == ADOPTION_OK && w.wide == (more == 1),
+		   "%s merged to %d counts: %s", side == 0 ? "a" : "b", 65535 + more, more ? "wide" : "narrow");
+		adoption_work_free(&w);
+	}
+
 	/* a first row the narrow layout cannot hold takes the slow path, and is the first key */
 	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 1, 1000);
 	r[0] = 100000;
