@@ -76,17 +76,6 @@ backtest_fit(Backtest *bt, int origin, AdoptionFit *fit)
 	return fit->ok;
 }
 
-/* A period's time as a Datum: its instant, or its point. */
-static Datum
-period_time(const Backtest *bt, int i)
-{
-	int64		key = adoption_key(bt->p, i);
-
-	if (bt->point)
-		return Float8GetDatum(adoption_key_point((AdoptionTimeKind) bt->p->kind, key));
-	return TimestampTzGetDatum(key);
-}
-
 /*
  * The mean a + b of the periods up to origin that had any, for a new
  * period's band: asked only of a fit, which had such periods.
@@ -167,8 +156,8 @@ backtest(FunctionCallInfo fcinfo, bool point)
 			double		b = adoption_sum(bt.p, j, 1);
 			double		observed = a + b > 0.0 ? a / (a + b) : NAN;
 
-			values[0] = period_time(&bt, origin);
-			values[1] = period_time(&bt, j);
+			values[0] = PeriodResult(bt.p, origin, bt.point);
+			values[1] = PeriodResult(bt.p, j, bt.point);
 			values[2] = Int32GetDatum(j - origin);
 			values[6] = Float8GetDatum(observed);
 			nulls[6] = isnan(observed);
@@ -260,7 +249,7 @@ backtest_parity(FunctionCallInfo fcinfo, bool point)
 		double		upper = INFINITY;
 
 		CHECK_FOR_INTERRUPTS();
-		values[0] = period_time(&bt, origin);
+		values[0] = PeriodResult(bt.p, origin, bt.point);
 		/* the first crossing after the origin (origins only go forward) */
 		while (crossings[next] <= origin_x)
 			next++;

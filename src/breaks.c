@@ -5,64 +5,15 @@
  */
 #include "postgres.h"
 
-#include <math.h>
-
 #include "funcapi.h"
-#include "utils/timestamp.h"
 #include "utils/tuplestore.h"
 
 #include "adoption.h"
 #include "core/distributions.h"
+#include "core/fit.h"
 #include "core/segments.h"
 #include "sqltime.h"
 #include "summary.h"
-
-/* A period's time: its instant, or its point. */
-static Datum
-period_time(const AdoptionPeriods *p, int i, bool point)
-{
-	int64		key = adoption_key(p, i);
-
-	if (point)
-		return Float8GetDatum(adoption_key_point((AdoptionTimeKind) p->kind, key));
-	return TimestampTzGetDatum(key);
-}
-
-/*
- * The line each method fits, period by period: ln(a/b) (loglinear), a/b
- * (linear), or Cox's empirical logit with its weights (empirical; also for
- * logistic and williams, whose maximum-likelihood lines have no closed-form
- * segment costs).  Periods a method cannot use are passed over.
- */
-static int
-break_points(const AdoptionPeriods *p, AdoptionMethod method, double *x, double *y, double *w,
-			 int *period)
-{
-	int			used = 0;
-	int			i;
-
-	for (i = 0; i < p->nperiods; i++)
-	{
-		double		a = adoption_sum(p, i, 0);
-		double		b = adoption_sum(p, i, 1);
-
-		if (method == ADOPTION_LOGLINEAR ? !(a > 0.0 && b > 0.0) :
-			method == ADOPTION_LINEAR ? !(b > 0.0) : !(a + b > 0.0))
-			continue;
-		x[used] = adoption_period_x(p, i);
-		if (method == ADOPTION_LOGLINEAR)
-			y[used] = log(a) - log(b);
-		else if (method == ADOPTION_LINEAR)
-			y[used] = a / b;
-		else
-		{
-			y[used] = log(a + 0.5) - log(b + 0.5);
-			w[used] = 1.0 / (1.0 / (a + 0.5) + 1.0 / (b + 0.5));
-		}
-		period[used++] = i;
-	}
-	return used;
-}
 
 static Datum
 breaks(FunctionCallInfo fcinfo, bool point)
@@ -76,6 +27,7 @@ breaks(FunctionCallInfo fcinfo, bool point)
 	int			n = p->nperiods;
 	double	   *x = palloc(sizeof(double) * n);
 	double	   *y = palloc(sizeof(double) * n);
+	double	   *m = palloc(sizeof(double) * n);
 	double	   *w = palloc(sizeof(double) * n);
 	int		   *period = palloc(sizeof(int) * n);
 	AdoptionBreak found[ADOPTION_MAX_BREAKS];
@@ -98,9 +50,16 @@ breaks(FunctionCallInfo fcinfo, bool point)
 				 errdetail("A segment of two periods has a line but no residual to judge it by.")));
 	CheckLevel(level);
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
-	used = break_points(p, method, x, y, w, period);
+	/*
+	 * The points of fit()'s line, but for logistic and williams, whose
+	 * maximum-likelihood lines have no closed-form segment costs: Cox's
+	 * empirical logit with its weights stands in for them.
+	 */
+	if (method == ADOPTION_LOGISTIC || method == ADOPTION_WILLIAMS)
+		method = ADOPTION_EMPIRICAL;
+	used = adoption_fit_points(p, method, x, y, m, w, period);
 	z = adoption_qnorm(0.5 + level / 2.0);
-	nbreaks = adoption_segments(x, y, method == ADOPTION_LOGLINEAR || method == ADOPTION_LINEAR ? NULL : w,
+	nbreaks = adoption_segments(x, y, method == ADOPTION_EMPIRICAL ? w : NULL,
 								used, max_breaks, min_length, z * z,
 								palloc(sizeof(double) * 2 * (max_breaks + 1) * used),
 								found, NULL);
@@ -109,11 +68,11 @@ breaks(FunctionCallInfo fcinfo, bool point)
 		Datum		values[5];
 		bool		nulls[5] = {false};
 
-		values[0] = period_time(p, period[found[b].at], point);
+		values[0] = PeriodResult(p, period[found[b].at], point);
 		values[1] = Float8GetDatum(found[b].slope_before);
 		values[2] = Float8GetDatum(found[b].slope_after);
-		values[3] = period_time(p, period[found[b].lower], point);
-		values[4] = period_time(p, period[found[b].upper], point);
+		values[3] = PeriodResult(p, period[found[b].lower], point);
+		values[4] = PeriodResult(p, period[found[b].upper], point);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

@@ -14,7 +14,6 @@
 #include "funcapi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/timestamp.h"
 
 #include "adoption.h"
 #include "core/exact.h"
@@ -201,11 +200,8 @@ leader_changes(FunctionCallInfo fcinfo, bool point)
 		{
 			Datum		values[3];
 			bool		nulls[3] = {false, false, false};
-			int64		key = adoption_key(m, i);
 
-			values[0] = point ?
-				Float8GetDatum(adoption_key_point((AdoptionTimeKind) m->kind, key)) :
-				TimestampTzGetDatum(key);
+			values[0] = PeriodResult(m, i, point);
 			values[1] = PointerGetDatum(label_text(&labels[previous]));
 			values[2] = PointerGetDatum(label_text(&labels[leader]));
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);

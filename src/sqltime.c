@@ -201,6 +201,16 @@ ArgumentX(FunctionCallInfo fcinfo, int argno, const AdoptionPeriods *p, bool poi
 	}
 }
 
+Datum
+PeriodResult(const AdoptionPeriods *p, int i, bool point)
+{
+	int64		key = adoption_key(p, i);
+
+	if (point)
+		return Float8GetDatum(adoption_key_point((AdoptionTimeKind) p->kind, key));
+	return TimestampTzGetDatum(key);
+}
+
 bool
 XResult(const AdoptionPeriods *p, double x, bool point, Datum *value)
 {

@@ -73,6 +73,9 @@ extern double ArgumentX(FunctionCallInfo fcinfo, int argno, const AdoptionPeriod
  */
 extern bool XResult(const AdoptionPeriods *p, double x, bool point, Datum *value);
 
+/* Period i's time as a result: its instant (timestamptz) or its point (float8). */
+extern Datum PeriodResult(const AdoptionPeriods *p, int i, bool point);
+
 /* projection(): until finite, step positive; the k-th step after last. */
 extern void CheckProjectionArgs(TimestampTz until, const Interval *step);
 extern TimestampTz ProjectionStep(TimestampTz last, Interval *step, int64 k);

@@ -498,17 +498,13 @@ static Datum
 end_period(FunctionCallInfo fcinfo, bool last, bool point)
 {
 	AdoptionPeriods *p = PG_GETARG_SUMMARY(0);
-	int64		key;
 
 	if (!point)
 		CheckInstantKind(p, last ? "last_period()" : "first_period()",
 						 last ? "last_point()" : "first_point()");
 	if (p->nperiods == 0)
 		PG_RETURN_NULL();
-	key = adoption_key(p, last ? p->nperiods - 1 : 0);
-	if (point)
-		PG_RETURN_FLOAT8(adoption_key_point((AdoptionTimeKind) p->kind, key));
-	PG_RETURN_TIMESTAMPTZ(key);
+	PG_RETURN_DATUM(PeriodResult(p, last ? p->nperiods - 1 : 0, point));
 }
 
 PG_FUNCTION_INFO_V1(summary_first_period);

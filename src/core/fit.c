@@ -442,6 +442,47 @@ fit_williams(const double *x, const double *a, const double *m, int n, double *w
 		fit->v00 = fit->v11 = NAN;
 }
 
+int
+adoption_fit_points(const AdoptionPeriods *p, AdoptionMethod method, double *x, double *y,
+					double *m, double *w, int *period)
+{
+	int			used = 0;
+	int			i;
+
+	for (i = 0; i < p->nperiods; i++)
+	{
+		double		a = adoption_sum(p, i, 0);
+		double		b = adoption_sum(p, i, 1);
+
+		if (!(method == ADOPTION_LOGLINEAR ? (a > 0.0 && b > 0.0) :
+			  method == ADOPTION_LINEAR ? b > 0.0 : a + b > 0.0))
+			continue;
+		x[used] = adoption_period_x(p, i);
+		m[used] = a + b;
+		switch (method)
+		{
+			case ADOPTION_LOGLINEAR:
+				y[used] = log_ratio(a, b);
+				break;
+			case ADOPTION_LINEAR:
+				y[used] = a / b;
+				break;
+			case ADOPTION_EMPIRICAL:
+				/* Cox's empirical logit, and the inverse of its variance */
+				y[used] = log(a + 0.5) - log(b + 0.5);
+				w[used] = 1.0 / (1.0 / (a + 0.5) + 1.0 / (b + 0.5));
+				break;
+			default:
+				y[used] = a;
+				break;
+		}
+		if (period)
+			period[used] = i;
+		used++;
+	}
+	return used;
+}
+
 void
 adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method,
 					 double *work, AdoptionFit *fit)
@@ -451,7 +492,7 @@ adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method,
 	double	   *y = work + n;
 	double	   *m = work + 2 * n;
 	double	   *w = work + 3 * n;
-	int			used = 0;
+	int			used;
 	bool		any_a = false;
 	bool		any_b = false;
 	int			i;
@@ -469,36 +510,7 @@ adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method,
 		fit->skipped = n;
 		return;
 	}
-	for (i = 0; i < n; i++)
-	{
-		double		a = adoption_sum(p, i, 0);
-		double		b = adoption_sum(p, i, 1);
-
-		if (method == ADOPTION_LOGLINEAR ? (a > 0.0 && b > 0.0) :
-			method == ADOPTION_LINEAR ? b > 0.0 : a + b > 0.0)
-		{
-			x[used] = adoption_period_x(p, i);
-			m[used] = a + b;
-			switch (method)
-			{
-				case ADOPTION_LOGLINEAR:
-					y[used] = log_ratio(a, b);
-					break;
-				case ADOPTION_LINEAR:
-					y[used] = a / b;
-					break;
-				case ADOPTION_EMPIRICAL:
-					/* Cox's empirical logit, and the inverse of its variance */
-					y[used] = log(a + 0.5) - log(b + 0.5);
-					w[used] = 1.0 / (1.0 / (a + 0.5) + 1.0 / (b + 0.5));
-					break;
-				default:
-					y[used] = a;
-					break;
-			}
-			used++;
-		}
-	}
+	used = adoption_fit_points(p, method, x, y, m, w, NULL);
 	if (method == ADOPTION_LOGISTIC)
 		fit_logistic(x, y, m, NULL, used, work + 3 * n, fit);
 	else if (method == ADOPTION_WILLIAMS)

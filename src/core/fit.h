@@ -101,6 +101,16 @@ extern void adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method
 								 double *work, AdoptionFit *fit);
 
 /*
+ * The points a method fits, one per period it can use (the rest passed
+ * over, as above): x, and y the line's value (ln(a/b), a/b, the empirical
+ * logit with its weight w) or, for logistic and williams, a of m = a + b
+ * trials.  period[k] (period NULL: not wanted) is point k's period.  Each
+ * array holds p->nperiods; returns the points.
+ */
+extern int	adoption_fit_points(const AdoptionPeriods *p, AdoptionMethod method, double *x,
+								double *y, double *m, double *w, int *period);
+
+/*
  * Fit one series of a summary on x: least squares of the value (log_scale
  * false) or of its logarithm over positive values (log_scale true).
  * work holds 2 * p->nperiods doubles.
