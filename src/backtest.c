@@ -63,7 +63,7 @@ backtest_args(FunctionCallInfo fcinfo, bool point, const char *function, const c
 	bt->p = palloc(VARSIZE(r));
 	memcpy(bt->p, r, VARSIZE(r));
 	bt->n = r->nperiods;
-	bt->work = palloc(sizeof(double) * 8 * bt->n);
+	bt->work = FitWorkspace(r);
 }
 
 /* Fit the periods up to and including origin; false when there is no line. */
