@@ -195,7 +195,7 @@ CheckSameKind(const AdoptionPeriods *a, const AdoptionPeriods *b)
 double *
 FitWorkspace(const AdoptionPeriods *p)
 {
-	return palloc(sizeof(double) * 8 * p->nperiods);
+	return palloc(sizeof(double) * 9 * p->nperiods);
 }
 
 /*

@@ -356,16 +356,30 @@ fit_logistic(const double *x, const double *a, const double *m, const double *pw
  * 1 / (1 + phi (m - 1) mu (1 - mu)), mu the fit's own shares (a fixed
  * point), for the phi at which the weighted Pearson statistic equals its
  * degrees of freedom (it falls as phi grows; found by bisection).  The
- * dispersion is then 1, and intervals take t quantiles on n - 3 degrees of
- * freedom (phi is estimated too).  Data with no extra variation (the
- * statistic at phi = 0 at most its df) keep phi = 0 and the quasi-binomial
- * fit of method logistic.
+ * dispersion is then 1, and intervals take t quantiles on the statistic's
+ * degrees of freedom less one (phi is estimated too).
+ *
+ * The statistic counts only the periods whose expected counts at the plain
+ * fit are at least WILLIAMS_MIN_EXPECTED on both sides (Cochran's rule for
+ * a chi-squared statistic), k of them, and its degrees of freedom are
+ * k - 2.  A period far from parity, a share of 1e-4 of a few hundred
+ * trials, adds a Pearson term that is nearly always about 0 and rarely
+ * huge: counted, such periods pull the statistic below its df in most
+ * datasets, phi comes out 0 where the logit does vary, and the interval is
+ * the binomial one, too narrow (the coverage study in the README).  When
+ * fewer than 3 periods qualify, every period counts.  Data with no extra
+ * variation (the statistic at phi = 0 at most its df) keep phi = 0 and the
+ * quasi-binomial fit of method logistic, its dispersion the statistic over
+ * its df (the same periods, the same reason).
  */
+#define WILLIAMS_MIN_EXPECTED 5.0
+
 static double
-williams_pearson(const double *x, const double *a, const double *m, double *pw, int n,
-				 double phi, double *work, AdoptionFit *fit)
+williams_pearson(const double *x, const double *a, const double *m, double *pw,
+				 const double *counted, int n, double phi, double *work, AdoptionFit *fit)
 {
 	const double *mu = work + 2 * n;	/* fit_logistic's shares */
+	double		pearson = 0.0;
 	int			iter;
 	int			i;
 
@@ -388,31 +402,74 @@ williams_pearson(const double *x, const double *a, const double *m, double *pw, 
 		if (change < 1e-13)
 			break;
 	}
-	return fit->ok ? fit->dispersion * fit->df : NAN;
+	if (!fit->ok)
+		return NAN;
+	for (i = 0; i < n; i++)
+	{
+		double		r = a[i] - m[i] * mu[i];
+
+		pearson += counted[i] * pw[i] * r * r / (m[i] * mu[i] * (1.0 - mu[i]));
+	}
+	return pearson;
 }
 
 static void
 fit_williams(const double *x, const double *a, const double *m, int n, double *work,
 			 AdoptionFit *fit)
 {
+	const double *mu = work + 2 * n;	/* fit_logistic's shares */
 	double	   *pw = work + 4 * n;
+	double	   *counted = work + 5 * n;
 	double		lo = 0.0;
 	double		hi = 1.0;
-	double		df = n - 2;
+	double		pearson = 0.0;
+	int			k = 0;
 	int			iter;
+	int			i;
 
 	fit_logistic(x, a, m, NULL, n, work, fit);
 	fit->phi = 0.0;
-	if (!fit->ok || fit->df < 1 || fit->dispersion <= 1.0)
+	if (!fit->ok || fit->df < 1)
 		return;
+	for (i = 0; i < n; i++)
+	{
+		counted[i] = fmin(m[i] * mu[i], m[i] * (1.0 - mu[i])) >= WILLIAMS_MIN_EXPECTED;
+		k += (int) counted[i];
+	}
+	if (k < 3)
+	{
+		for (i = 0; i < n; i++)
+			counted[i] = 1.0;
+		k = n;
+	}
+	for (i = 0; i < n; i++)
+	{
+		double		r = a[i] - m[i] * mu[i];
+
+		pearson += counted[i] * r * r / (m[i] * mu[i] * (1.0 - mu[i]));
+	}
+	if (pearson <= k - 2)
+	{
+		/* no extra variation: the quasi-binomial fit, its dispersion theirs */
+		double		dispersion = pearson / (k - 2);
+
+		/* (a dispersion of 0 over every period is 0 over some: v 0 already) */
+		if (fit->dispersion > 0.0)
+		{
+			fit->v00 *= dispersion / fit->dispersion;
+			fit->v11 *= dispersion / fit->dispersion;
+		}
+		fit->dispersion = dispersion;
+		fit->df = k - 2;
+		return;
+	}
 	/* bracket: double hi until the statistic falls below its df */
 	for (iter = 0; iter < 64; iter++)
 	{
-		double		pearson = williams_pearson(x, a, m, pw, n, hi, work, fit);
-
+		pearson = williams_pearson(x, a, m, pw, counted, n, hi, work, fit);
 		if (!fit->ok)
 			return;
-		if (pearson <= df)
+		if (pearson <= k - 2)
 			break;
 		lo = hi;
 		hi *= 2.0;
@@ -420,16 +477,16 @@ fit_williams(const double *x, const double *a, const double *m, int n, double *w
 	for (iter = 0; iter < 200 && hi - lo > 1e-14 * hi; iter++)
 	{
 		double		mid = 0.5 * (lo + hi);
-		double		pearson = williams_pearson(x, a, m, pw, n, mid, work, fit);
 
+		pearson = williams_pearson(x, a, m, pw, counted, n, mid, work, fit);
 		if (!fit->ok)
 			return;
-		if (pearson > df)
+		if (pearson > k - 2)
 			lo = mid;
 		else
 			hi = mid;
 	}
-	williams_pearson(x, a, m, pw, n, hi, work, fit);
+	williams_pearson(x, a, m, pw, counted, n, hi, work, fit);
 	if (!fit->ok)
 		return;
 	fit->phi = hi;
@@ -437,7 +494,7 @@ fit_williams(const double *x, const double *a, const double *m, int n, double *w
 	fit->v00 /= fit->dispersion;
 	fit->v11 /= fit->dispersion;
 	fit->dispersion = 1.0;
-	fit->df = n - 3;
+	fit->df = k - 3;
 	if (fit->df < 1)
 		fit->v00 = fit->v11 = NAN;
 }

@@ -87,15 +87,16 @@ extern double adoption_period_x(const AdoptionPeriods *p, int i);
  *	williams	the same GLM with Williams' (1982) prior weights for a logit
  *				that also varies between periods, 1 / (1 + phi (m - 1) mu (1 -
  *				mu)), m = a + b, phi chosen so that the weighted Pearson
- *				statistic equals its degrees of freedom: noise between periods
- *				does not let big periods dominate; as logistic when the data
- *				show no extra variation
+ *				statistic of the periods with at least 5 expected on each side
+ *				equals its degrees of freedom: noise between periods does not
+ *				let big periods dominate; as logistic when the data show no
+ *				extra variation
  *	empirical	weighted least squares of Cox's empirical logit
  *				ln((a + 1/2) / (b + 1/2)) on x, weights
  *				1 / (1 / (a + 1/2) + 1 / (b + 1/2)), residual dispersion;
  *				periods with a + b > 0, zeros kept
  *	linear		least squares of a/b on x, periods with b > 0
- * work holds 8 * p->nperiods doubles.
+ * work holds 9 * p->nperiods doubles.
  */
 extern void adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method,
 								 double *work, AdoptionFit *fit);

@@ -84,8 +84,13 @@ fixed <- function(phi) {
   }
   m
 }
-pearson <- function(m) sum(residuals(m, "pearson")^2)
-df_w <- nrow(d) - 2
+# (the Pearson statistic of the periods with at least 5 expected on each
+# side at the plain fit: here every month has thousands)
+mu0 <- fitted(fitw(0))
+counted <- pmin(mm * mu0, mm * (1 - mu0)) >= 5
+if (sum(counted) < 3) counted[] <- TRUE
+pearson <- function(m) sum(residuals(m, "pearson")[counted]^2)
+df_w <- sum(counted) - 2
 hi <- 1
 while (pearson(fixed(hi)) > df_w) hi <- hi * 2
 phi <- uniroot(function(p) pearson(fixed(p)) - df_w, c(0, hi), tol = 1e-14)$root

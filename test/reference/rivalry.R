@@ -3,8 +3,10 @@
 # is lm() of Cox's empirical logit with its inverse-variance weights;
 # "williams" is glm(family = binomial) with Williams' prior weights for a
 # logit varying between periods, 1 / (1 + phi (m - 1) mu (1 - mu)) at the
-# fit's own shares, phi found by uniroot() where the Pearson statistic
-# equals its residual df (quasibinomial when it is below at phi = 0).
+# fit's own shares, phi found by uniroot() where the Pearson statistic of
+# the periods with at least 5 expected on each side at the plain fit equals
+# its df, their number less 2 (quasibinomial, its dispersion from those
+# periods, when it is below at phi = 0).
 # Regenerate: Rscript test/reference/rivalry.R  (writes rivalry.csv here)
 #
 # Time is x = epoch seconds (as extract(epoch FROM t)) for monthly data and
@@ -57,14 +59,22 @@ fits <- function(case, x, a, b) {
         }
         m
       }
-      pearson <- function(m) sum(residuals(m, "pearson")^2)
       m0 <- suppressWarnings(glm(cbind(a, b) ~ x, family = quasibinomial, data = d,
         control = glm.control(epsilon = 1e-13, maxit = 200)))
-      m <- m0; dispersion <- summary(m0)$dispersion; V <- vcov(m0)
-      if (pearson(m0) > df.residual(m0)) {
+      # the Pearson statistic of the periods with at least 5 expected on
+      # each side at the plain fit (every period when fewer than 3 have)
+      mu0 <- fitted(m0)
+      counted <- pmin(mm * mu0, mm * (1 - mu0)) >= 5
+      if (sum(counted) < 3) counted[] <- TRUE
+      pearson <- function(m) sum(residuals(m, "pearson")[counted]^2)
+      df_w <- sum(counted) - 2
+      # no extra variation: quasi-binomial, the dispersion from those periods
+      m <- m0; dispersion <- pearson(m0) / df_w
+      V <- vcov(m0) / summary(m0)$dispersion * dispersion
+      if (pearson(m0) > df_w) {
         hi <- 1
-        while (pearson(fixed(hi)) > df.residual(m0)) hi <- hi * 2
-        phi <- uniroot(function(p) pearson(fixed(p)) - df.residual(m0), c(0, hi), tol = 1e-14)$root
+        while (pearson(fixed(hi)) > df_w) hi <- hi * 2
+        phi <- uniroot(function(p) pearson(fixed(p)) - df_w, c(0, hi), tol = 1e-14)$root
         m <- fixed(phi); dispersion <- 1; V <- vcov(m)
       }
       level <- 0; deviance <- deviance(m)
@@ -77,7 +87,7 @@ fits <- function(case, x, a, b) {
     }
     b0 <- unname(coef(m)[1]); b1 <- unname(coef(m)[2])
     df <- df.residual(m)
-    if (method == "williams" && dispersion == 1) df <- df - 1   # phi estimated too
+    if (method == "williams") df <- df_w - (dispersion == 1)   # phi estimated too
     if (method != "williams") V <- vcov(m)
     # no residual df left (williams of three periods): no interval
     ci <- if (df >= 1) fieller(b0, b1, V, level, qt(0.975, df)) else c(NA, NA)
