@@ -77,27 +77,24 @@ backtest_fit(Backtest *bt, int origin, AdoptionFit *fit)
 }
 
 /*
- * The mean a + b of the periods up to origin that had any, for a new
- * period's band: asked only of a fit, which had such periods.
+ * Add the periods after *through up to origin to a running total of a + b
+ * over the periods that had any, for a new period's band (the mean of the
+ * periods a fit used, as projection() takes it): summed in the same order
+ * as a pass from the first period, so the same bits.
  */
-static double
-mean_total(const AdoptionPeriods *p, int origin)
+static void
+add_totals(const AdoptionPeriods *p, int origin, int *through, double *total, int *used)
 {
-	double		total = 0.0;
-	int			used = 0;
-	int			i;
-
-	for (i = 0; i <= origin; i++)
+	for (; *through < origin; (*through)++)
 	{
-		double		m = adoption_sum(p, i, 0) + adoption_sum(p, i, 1);
+		double		m = adoption_sum(p, *through + 1, 0) + adoption_sum(p, *through + 1, 1);
 
 		if (m > 0.0)
 		{
-			total += m;
-			used++;
+			*total += m;
+			(*used)++;
 		}
 	}
-	return total / used;
 }
 
 /*
@@ -117,6 +114,9 @@ backtest(FunctionCallInfo fcinfo, bool point)
 	ChartBand	band;
 	int			max_horizon = INT_MAX;
 	int			origin;
+	int			through = -1;	/* the last period in total */
+	double		total = 0.0;
+	int			used = 0;
 	int			a;
 
 	for (a = 0; a < 5; a++)
@@ -143,11 +143,11 @@ backtest(FunctionCallInfo fcinfo, bool point)
 		AdoptionFit fit;
 		bool		fitted = backtest_fit(&bt, origin, &fit);
 		double		q = fitted && fit.df >= 1 ? FitQuantile(&fit, bt.level) : 0.0;
-		double		total = mean_total(bt.p, origin);
 		int			last = origin + Min(max_horizon, bt.n - 1 - origin);
 		int			j;
 
 		CHECK_FOR_INTERRUPTS();
+		add_totals(bt.p, origin, &through, &total, &used);
 		for (j = origin + 1; j <= last; j++)
 		{
 			Datum		values[9];
@@ -178,7 +178,7 @@ backtest(FunctionCallInfo fcinfo, bool point)
 				if (q > 0.0)
 				{
 					double		half = BandHalfWidth(&fit, band, bt.method, q, x,
-													 a + b > 0.0 ? a + b : total);
+													 a + b > 0.0 ? a + b : total / used);
 					double		lo = EtaShare(bt.method, eta - half);
 					double		hi = EtaShare(bt.method, eta + half);
 
