@@ -122,7 +122,10 @@ ref <- rbind(
   fits("python_java_2012_q1", x[three], wide$posts.python[three], wide$posts.java[three]),
   fits("three_months", epoch(as.Date(c("2020-01-01", "2020-02-01", "2020-03-01"))),
        c(400000, 500000, 600100), c(600000, 500000, 399900)),
-  fits("pytorch_tensorflow", yw$year, yw$questions.pytorch, yw$questions.tensorflow))
+  fits("pytorch_tensorflow", yw$year, yw$questions.pytorch, yw$questions.tensorflow),
+  # six small years, two of them with 5 expected on each side: williams
+  # counts every period in its Pearson statistic, and finds phi > 0
+  fits("sparse_years", 2001:2006, c(1, 0, 4, 30, 2, 60), c(9, 12, 2, 10, 1, 20)))
 out <- format(ref, digits = 17)
 out[] <- lapply(out, function(column) sub("^ *NA$", "", column))   # no interval: empty, NULL
 write.csv(out, file.path(here, "rivalry.csv"), row.names = FALSE, quote = FALSE)
