@@ -232,7 +232,8 @@ logistic_predict(const double *x, int n, double b0, double b1, double xbar,
 
 /*
  * Binomial GLM with logit link by iteratively reweighted least squares, as
- * R's glm.fit does it: start from mu = (a + 1/2) / (m + 1), take weighted
+ * R's glm.fit does it: start from mu = (a + 1/2) / (m + 1) (or, warm, from
+ * the shares of the last fit in work, for Williams' refits), take weighted
  * least-squares steps on the working response, and call the fit converged
  * when the deviance changes by less than 1e-8 of itself (plus 0.1), within
  * 25 iterations.  Then up to three more steps polish the coefficients
@@ -244,7 +245,7 @@ logistic_predict(const double *x, int n, double b0, double b1, double xbar,
  */
 static void
 fit_logistic(const double *x, const double *a, const double *m, const double *pw, int n,
-			 double *work, AdoptionFit *fit)
+			 bool warm, double *work, AdoptionFit *fit)
 {
 	double	   *z = work;
 	double	   *w = work + n;
@@ -261,7 +262,7 @@ fit_logistic(const double *x, const double *a, const double *m, const double *pw
 	int			i;
 
 	fit->ok = false;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n && !warm; i++)
 	{
 		mu[i] = (a[i] + 0.5) / (m[i] + 1.0);
 		eta[i] = log(mu[i]) - log1p(-mu[i]);
@@ -355,9 +356,9 @@ fit_logistic(const double *x, const double *a, const double *m, const double *pw
  * variance of the logit.  The binomial GLM is refitted with prior weights
  * 1 / (1 + phi (m - 1) mu (1 - mu)), mu the fit's own shares (a fixed
  * point), for the phi at which the weighted Pearson statistic equals its
- * degrees of freedom (it falls as phi grows; found by bisection).  The
- * dispersion is then 1, and intervals take t quantiles on the statistic's
- * degrees of freedom less one (phi is estimated too).
+ * degrees of freedom (it falls as phi grows).  The dispersion is then 1,
+ * and intervals take t quantiles on the statistic's degrees of freedom
+ * less one (phi is estimated too).
  *
  * The statistic counts only the periods whose expected counts at the plain
  * fit are at least WILLIAMS_MIN_EXPECTED on both sides (Cochran's rule for
@@ -383,11 +384,8 @@ williams_pearson(const double *x, const double *a, const double *m, double *pw,
 	int			iter;
 	int			i;
 
-	/* the weights from the shares of the plain fit, then from each refit's */
-	for (i = 0; i < n; i++)
-		pw[i] = 1.0;
-	fit_logistic(x, a, m, NULL, n, work, fit);
-	for (iter = 0; iter < 50 && fit->ok; iter++)
+	/* the weights from the shares of the last fit, then from each refit's */
+	for (iter = 0; iter < 50; iter++)
 	{
 		double		change = 0.0;
 
@@ -398,12 +396,12 @@ williams_pearson(const double *x, const double *a, const double *m, double *pw,
 			change = fmax(change, fabs(w - pw[i]) / w);
 			pw[i] = w;
 		}
-		fit_logistic(x, a, m, pw, n, work, fit);
+		fit_logistic(x, a, m, pw, n, true, work, fit);
+		if (!fit->ok)
+			return NAN;
 		if (change < 1e-13)
 			break;
 	}
-	if (!fit->ok)
-		return NAN;
 	for (i = 0; i < n; i++)
 	{
 		double		r = a[i] - m[i] * mu[i];
@@ -413,6 +411,13 @@ williams_pearson(const double *x, const double *a, const double *m, double *pw,
 	return pearson;
 }
 
+/*
+ * phi is the root of the statistic less its df, which falls as phi grows:
+ * bracketed by doubling, then found by the Illinois method (regula falsi
+ * that halves the value kept at an end twice running), to 1e-14 of itself.
+ * Each refit starts from the last one's shares and weights: the root takes
+ * a few refits, not the hundreds a bisection from cold starts did.
+ */
 static void
 fit_williams(const double *x, const double *a, const double *m, int n, double *work,
 			 AdoptionFit *fit)
@@ -422,12 +427,15 @@ fit_williams(const double *x, const double *a, const double *m, int n, double *w
 	double	   *counted = work + 5 * n;
 	double		lo = 0.0;
 	double		hi = 1.0;
+	double		glo;
+	double		ghi = 0.0;
 	double		pearson = 0.0;
+	int			kept = 0;		/* the end kept last time: -1 lo, 1 hi */
 	int			k = 0;
 	int			iter;
 	int			i;
 
-	fit_logistic(x, a, m, NULL, n, work, fit);
+	fit_logistic(x, a, m, NULL, n, false, work, fit);
 	fit->phi = 0.0;
 	if (!fit->ok || fit->df < 1)
 		return;
@@ -435,6 +443,7 @@ fit_williams(const double *x, const double *a, const double *m, int n, double *w
 	{
 		counted[i] = fmin(m[i] * mu[i], m[i] * (1.0 - mu[i])) >= WILLIAMS_MIN_EXPECTED;
 		k += (int) counted[i];
+		pw[i] = 1.0;
 	}
 	if (k < 3)
 	{
@@ -463,30 +472,51 @@ fit_williams(const double *x, const double *a, const double *m, int n, double *w
 		fit->df = k - 2;
 		return;
 	}
-	/* bracket: double hi until the statistic falls below its df */
+	glo = pearson - (k - 2);
+	/* bracket: double hi until the statistic falls to its df */
 	for (iter = 0; iter < 64; iter++)
 	{
-		pearson = williams_pearson(x, a, m, pw, counted, n, hi, work, fit);
+		ghi = williams_pearson(x, a, m, pw, counted, n, hi, work, fit) - (k - 2);
 		if (!fit->ok)
 			return;
-		if (pearson <= k - 2)
+		if (ghi <= 0.0)
 			break;
 		lo = hi;
+		glo = ghi;
 		hi *= 2.0;
 	}
-	for (iter = 0; iter < 200 && hi - lo > 1e-14 * hi; iter++)
+	for (iter = 0; iter < 200 && ghi < 0.0 && hi - lo > 1e-14 * hi; iter++)
 	{
-		double		mid = 0.5 * (lo + hi);
+		double		phi = hi - ghi * (hi - lo) / (ghi - glo);
+		double		g;
 
-		pearson = williams_pearson(x, a, m, pw, counted, n, mid, work, fit);
+		if (!(phi > lo && phi < hi))
+			phi = 0.5 * (lo + hi);
+		g = williams_pearson(x, a, m, pw, counted, n, phi, work, fit) - (k - 2);
 		if (!fit->ok)
 			return;
-		if (pearson > k - 2)
-			lo = mid;
+		if (g > 0.0)
+		{
+			lo = phi;
+			glo = g;
+			if (kept == 1)
+				ghi /= 2.0;
+			kept = 1;
+		}
 		else
-			hi = mid;
+		{
+			hi = phi;
+			ghi = g;
+			if (kept == -1)
+				glo /= 2.0;
+			kept = -1;
+		}
 	}
+	/* the weights at phi, and the line they give fitted from R's start */
 	williams_pearson(x, a, m, pw, counted, n, hi, work, fit);
+	if (!fit->ok)
+		return;
+	fit_logistic(x, a, m, pw, n, false, work, fit);
 	if (!fit->ok)
 		return;
 	fit->phi = hi;
@@ -569,7 +599,7 @@ adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method,
 	}
 	used = adoption_fit_points(p, method, x, y, m, w, NULL);
 	if (method == ADOPTION_LOGISTIC)
-		fit_logistic(x, y, m, NULL, used, work + 3 * n, fit);
+		fit_logistic(x, y, m, NULL, used, false, work + 3 * n, fit);
 	else if (method == ADOPTION_WILLIAMS)
 		fit_williams(x, y, m, used, work + 3 * n, fit);
 	else
