@@ -19,8 +19,12 @@
 #   positive_values    15 periods of positive measurements (an index, not
 #                      counts): a and b with log-normal noise, sd 0.1
 # Regenerate: Rscript test/reference/coverage.R  (writes coverage.csv.gz here)
+# Another draw, to see that what the study found is no accident of its seed:
+# Rscript test/reference/coverage.R SEED FILE
 here <- dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE)))
-set.seed(20261126)
+args <- commandArgs(TRUE)
+set.seed(if (length(args) >= 1) as.integer(args[1]) else 20261126)
+target <- if (length(args) >= 2) args[2] else file.path(here, "coverage.csv.gz")
 reps <- 500
 
 scenario <- function(name, n, size, tau = 0, positive = FALSE) {
@@ -58,6 +62,6 @@ data <- rbind(
 data$a <- sprintf("%.17g", data$a)
 data$b <- sprintf("%.17g", data$b)
 data$parity <- sprintf("%.17g", data$parity)
-con <- gzfile(file.path(here, "coverage.csv.gz"), "w")
+con <- gzfile(target, "w")
 write.csv(data, con, row.names = FALSE, quote = FALSE)
 close(con)
