@@ -18,6 +18,12 @@ SELECT * FROM bench_compare('backtest, 1 000 periods, horizons to 12 vs plain SQ
 		JOIN bt_periods q ON q.i > f.origin AND q.i <= f.origin + 12,
 		LATERAL (SELECT 1 / (1 + exp(-(f.b0 + f.b1 * extract(epoch FROM q.t))))) s $$)
 UNION ALL
+SELECT * FROM bench_compare('backtest_parity, 1 000 periods (every origin''s fit, a row each) vs plain SQL',
+	$$ SELECT count(*) FROM bt_summary, backtest_parity(r) $$,
+	$$ SELECT count(*) FROM (SELECT o.i AS origin, -regr_intercept(ln(p.a / p.b), extract(epoch FROM p.t))
+			/ regr_slope(ln(p.a / p.b), extract(epoch FROM p.t)) AS parity
+		FROM bt_periods o JOIN bt_periods p ON p.i <= o.i WHERE o.i >= 3 GROUP BY o.i) f $$)
+UNION ALL
 SELECT * FROM bench_compare('backtest, 1 000 periods, every horizon vs generate_series of as many rows',
 	$$ SELECT count(*) FROM bt_summary, backtest(r) $$,
 	$$ SELECT count(*) FROM generate_series(1, 497503) $$);
