@@ -375,12 +375,28 @@ fit_logistic(const double *x, const double *a, const double *m, const double *pw
  */
 #define WILLIAMS_MIN_EXPECTED 5.0
 
+/* The Pearson statistic of the counted periods at the shares mu, prior weights pw. */
+static double
+counted_pearson(const double *a, const double *m, const double *mu, const double *pw,
+				const double *counted, int n)
+{
+	double		pearson = 0.0;
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		double		r = a[i] - m[i] * mu[i];
+
+		pearson += counted[i] * pw[i] * r * r / (m[i] * mu[i] * (1.0 - mu[i]));
+	}
+	return pearson;
+}
+
 static double
 williams_pearson(const double *x, const double *a, const double *m, double *pw,
 				 const double *counted, int n, double phi, double *work, AdoptionFit *fit)
 {
 	const double *mu = work + 2 * n;	/* fit_logistic's shares */
-	double		pearson = 0.0;
 	int			iter;
 	int			i;
 
@@ -402,13 +418,7 @@ williams_pearson(const double *x, const double *a, const double *m, double *pw,
 		if (change < 1e-13)
 			break;
 	}
-	for (i = 0; i < n; i++)
-	{
-		double		r = a[i] - m[i] * mu[i];
-
-		pearson += counted[i] * pw[i] * r * r / (m[i] * mu[i] * (1.0 - mu[i]));
-	}
-	return pearson;
+	return counted_pearson(a, m, mu, pw, counted, n);
 }
 
 /*
@@ -431,7 +441,7 @@ fit_williams(const double *x, const double *a, const double *m, int n, double *w
 	double		hi = 1.0;
 	double		glo;
 	double		ghi = 0.0;
-	double		pearson = 0.0;
+	double		pearson;
 	int			kept = 0;		/* the end kept last time: -1 lo, 1 hi */
 	int			k = 0;
 	int			iter;
@@ -453,12 +463,7 @@ fit_williams(const double *x, const double *a, const double *m, int n, double *w
 			counted[i] = 1.0;
 		k = n;
 	}
-	for (i = 0; i < n; i++)
-	{
-		double		r = a[i] - m[i] * mu[i];
-
-		pearson += counted[i] * r * r / (m[i] * mu[i] * (1.0 - mu[i]));
-	}
+	pearson = counted_pearson(a, m, mu, pw, counted, n);
 	if (pearson <= k - 2)
 	{
 		/* no extra variation: the quasi-binomial fit, its dispersion theirs */
