@@ -77,27 +77,6 @@ backtest_fit(Backtest *bt, int origin, AdoptionFit *fit)
 }
 
 /*
- * Add the periods after *through up to origin to a running total of a + b
- * over the periods that had any, for a new period's band (the mean of the
- * periods a fit used, as projection() takes it): summed in the same order
- * as a pass from the first period, so the same bits.
- */
-static void
-add_totals(const AdoptionPeriods *p, int origin, int *through, double *total, int *used)
-{
-	for (; *through < origin; (*through)++)
-	{
-		double		m = adoption_sum(p, *through + 1, 0) + adoption_sum(p, *through + 1, 1);
-
-		if (m > 0.0)
-		{
-			*total += m;
-			(*used)++;
-		}
-	}
-}
-
-/*
  * backtest(r, method, level, min_periods, band, max_horizon): for each
  * origin and each later observed period up to max_horizon periods ahead
  * (NULL: all), the share the fit up to the origin projected, its band at
@@ -114,8 +93,7 @@ backtest(FunctionCallInfo fcinfo, bool point)
 	ChartBand	band;
 	int			max_horizon = INT_MAX;
 	int			origin;
-	int			through = -1;	/* the last period in total */
-	double		total = 0.0;
+	double		total = 0.0;	/* a + b of the periods up to origin */
 	int			used = 0;
 	int			a;
 
@@ -147,7 +125,8 @@ backtest(FunctionCallInfo fcinfo, bool point)
 		int			j;
 
 		CHECK_FOR_INTERRUPTS();
-		add_totals(bt.p, origin, &through, &total, &used);
+		/* the first origin adds the periods up to it; each later one, its own */
+		adoption_add_totals(bt.p, origin == bt.min_periods - 1 ? 0 : origin, origin, &total, &used);
 		for (j = origin + 1; j <= last; j++)
 		{
 			Datum		values[9];

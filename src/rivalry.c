@@ -639,7 +639,6 @@ projection(FunctionCallInfo fcinfo, bool point)
 	double		level = PG_GETARG_FLOAT8(3);
 	double		total = 0.0;
 	int			used = 0;
-	int			i;
 
 	pr.p = PG_GETARG_RIVALRY(0);
 	pr.method = ParseMethod(PG_GETARG_TEXT_PP(4));
@@ -649,16 +648,7 @@ projection(FunctionCallInfo fcinfo, bool point)
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	pr.fitted = RivalryFit(pr.p, pr.method, &pr.fit);
 	pr.q = pr.fitted && pr.fit.df >= 1 ? FitQuantile(&pr.fit, level) : 0.0;
-	for (i = 0; i < pr.p->nperiods; i++)
-	{
-		double		m = adoption_sum(pr.p, i, 0) + adoption_sum(pr.p, i, 1);
-
-		if (m > 0.0)
-		{
-			total += m;
-			used++;
-		}
-	}
+	adoption_add_totals(pr.p, 0, pr.p->nperiods - 1, &total, &used);
 	pr.mean_total = used > 0 ? total / used : 0.0;
 	ProjectionRows(fcinfo, pr.p, &axis, 6, projection_row, &pr);
 	return (Datum) 0;

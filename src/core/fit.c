@@ -536,6 +536,23 @@ fit_williams(const double *x, const double *a, const double *m, int n, double *w
 		fit->v00 = fit->v11 = NAN;
 }
 
+void
+adoption_add_totals(const AdoptionPeriods *p, int from, int until, double *total, int *used)
+{
+	int			i;
+
+	for (i = from; i <= until; i++)
+	{
+		double		m = adoption_sum(p, i, 0) + adoption_sum(p, i, 1);
+
+		if (m > 0.0)
+		{
+			*total += m;
+			(*used)++;
+		}
+	}
+}
+
 int
 adoption_fit_points(const AdoptionPeriods *p, AdoptionMethod method, double *x, double *y,
 					double *m, double *w, int *period)

@@ -112,6 +112,15 @@ extern int	adoption_fit_points(const AdoptionPeriods *p, AdoptionMethod method, 
 								double *y, double *m, double *w, int *period);
 
 /*
+ * Add a + b of each period from..until that had any to *total, and count
+ * those periods in *used: the trials of a period to come are taken as the
+ * mean of these (projection(), backtest()).  Summed in period order, so a
+ * total carried forward a period at a time has the bits of one pass.
+ */
+extern void adoption_add_totals(const AdoptionPeriods *p, int from, int until, double *total,
+								int *used);
+
+/*
  * Fit one series of a summary on x: least squares of the value (log_scale
  * false) or of its logarithm over positive values (log_scale true).
  * work holds 2 * p->nperiods doubles.
