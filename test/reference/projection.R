@@ -6,6 +6,7 @@
 #   Rscript test/reference/projection.R  (writes projection.csv here)
 here <- dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE)))
 data_dir <- file.path(here, "..", "..", "data")
+source(file.path(here, "fits.R"))
 epoch <- function(d) as.numeric(as.POSIXct(d, tz = "UTC"))
 expit <- function(x) 1 / (1 + exp(-x))
 
@@ -67,40 +68,17 @@ q <- qt(0.975, df.residual(e))
 empirical_pred <- data.frame(case = "python_java_empirical_prediction", time = format(t_all),
                              fitted = mu, lower = expit(p$fit - q * se), upper = expit(p$fit + q * se))
 
-# Williams' procedure (as test/reference/rivalry.R): a binomial glm() with
-# prior weights 1 / (1 + phi (m - 1) mu (1 - mu)) at the fit's own shares,
-# phi where the Pearson statistic equals the residual df; one more period of
-# m posts has variance (1 + phi (m - 1) mu (1 - mu)) / (m mu (1 - mu)) on the
-# logit scale; t quantile on the residual df less phi's
-d <- data.frame(a = w$posts.python, b = w$posts.java, x = epoch(t_obs))
-mm <- d$a + d$b
-fitw <- function(phi, pw = rep(1, nrow(d))) suppressWarnings(glm(cbind(a, b) ~ x, family = binomial,
-  data = d, weights = pw, control = glm.control(epsilon = 1e-13, maxit = 200)))
-fixed <- function(phi) {
-  m <- fitw(phi)
-  for (k in 1:50) {
-    mu <- fitted(m)
-    m <- fitw(phi, 1 / (1 + phi * (mm - 1) * mu * (1 - mu)))
-  }
-  m
-}
-# (the Pearson statistic of the periods with at least 5 expected on each
-# side at the plain fit: here every month has thousands)
-mu0 <- fitted(fitw(0))
-counted <- pmin(mm * mu0, mm * (1 - mu0)) >= 5
-if (sum(counted) < 3) counted[] <- TRUE
-pearson <- function(m) sum(residuals(m, "pearson")[counted]^2)
-df_w <- sum(counted) - 2
-hi <- 1
-while (pearson(fixed(hi)) > df_w) hi <- hi * 2
-phi <- uniroot(function(p) pearson(fixed(p)) - df_w, c(0, hi), tol = 1e-14)$root
-g <- fixed(phi)
-p <- predict(g, newdata = data.frame(x = epoch(t_all)), type = "link", se.fit = TRUE)
-mu <- expit(p$fit)
-se <- sqrt(p$se.fit^2 + (1 + phi * (m_all - 1) * mu * (1 - mu)) / (m_all * mu * (1 - mu)))
-q <- qt(0.975, df_w - 1)
+# Williams' procedure (fits.R): one more period of m posts has variance
+# (1 + phi (m - 1) mu (1 - mu)) / (m mu (1 - mu)) on the logit scale, added
+# to the fitted line's; t quantile on the residual df less phi's
+wf <- williams(epoch(t_obs), w$posts.python, w$posts.java)
+X_all <- cbind(1, epoch(t_all))
+eta <- drop(X_all %*% wf$coefficients)
+mu <- expit(eta)
+se <- sqrt(rowSums((X_all %*% wf$V) * X_all) + (1 + wf$phi * (m_all - 1) * mu * (1 - mu)) / (m_all * mu * (1 - mu)))
+q <- qt(0.975, wf$df)
 williams_pred <- data.frame(case = "python_java_williams_prediction", time = format(t_all),
-                            fitted = mu, lower = expit(p$fit - q * se), upper = expit(p$fit + q * se))
+                            fitted = mu, lower = expit(eta - q * se), upper = expit(eta + q * se))
 
 write.csv(format(rbind(trend, trend_pred, rivalry, rivalry_pred, logistic_pred, empirical_pred, williams_pred),
                  digits = 17),

@@ -1,12 +1,7 @@
 # Reference fits for the rivalry tests, computed by R's lm() and
 # glm(family = quasibinomial) on the shipped Stack Overflow data; "empirical"
 # is lm() of Cox's empirical logit with its inverse-variance weights;
-# "williams" is glm(family = binomial) with Williams' prior weights for a
-# logit varying between periods, 1 / (1 + phi (m - 1) mu (1 - mu)) at the
-# fit's own shares, phi found by uniroot() where the Pearson statistic of
-# the periods with at least 5 expected on each side at the plain fit equals
-# its df, their number less 2 (quasibinomial, its dispersion from those
-# periods, when it is below at phi = 0).
+# "williams" is Williams' procedure by glm.fit() (fits.R).
 # Regenerate: Rscript test/reference/rivalry.R  (writes rivalry.csv here)
 #
 # Time is x = epoch seconds (as extract(epoch FROM t)) for monthly data and
@@ -17,16 +12,7 @@
 # of intercept and slope, at 95 % with t quantiles on the residual df.
 here <- dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE)))
 data_dir <- file.path(here, "..", "..", "data")
-
-fieller <- function(b0, b1, V, level, q) {
-  b0 <- b0 - level
-  A <- b1^2 - q^2 * V[2, 2]
-  B <- b0 * b1 - q^2 * V[1, 2]
-  C <- b0^2 - q^2 * V[1, 1]
-  if (A <= 0) return(c(-Inf, Inf))
-  r <- sqrt(B^2 - A * C)
-  sort(c((-B - r) / A, (-B + r) / A))
-}
+source(file.path(here, "fits.R"))
 
 fits <- function(case, x, a, b) {
   out <- NULL
@@ -46,38 +32,8 @@ fits <- function(case, x, a, b) {
       level <- 0; dispersion <- summary(m)$sigma^2; deviance <- sum(weights(m) * residuals(m)^2)
     } else if (method == "williams") {
       use <- a + b > 0
-      d <- data.frame(a = a[use], b = b[use], x = x[use])
-      mm <- d$a + d$b
-      fitw <- function(phi, pw = rep(1, nrow(d))) suppressWarnings(glm(cbind(a, b) ~ x, family = binomial,
-        data = d, weights = pw, control = glm.control(epsilon = 1e-13, maxit = 200)))
-      # the weights from the fit's own shares, to their fixed point
-      fixed <- function(phi) {
-        m <- fitw(phi)
-        for (k in 1:50) {
-          mu <- fitted(m)
-          m <- fitw(phi, 1 / (1 + phi * (mm - 1) * mu * (1 - mu)))
-        }
-        m
-      }
-      m0 <- suppressWarnings(glm(cbind(a, b) ~ x, family = quasibinomial, data = d,
-        control = glm.control(epsilon = 1e-13, maxit = 200)))
-      # the Pearson statistic of the periods with at least 5 expected on
-      # each side at the plain fit (every period when fewer than 3 have)
-      mu0 <- fitted(m0)
-      counted <- pmin(mm * mu0, mm * (1 - mu0)) >= 5
-      if (sum(counted) < 3) counted[] <- TRUE
-      pearson <- function(m) sum(residuals(m, "pearson")[counted]^2)
-      df_w <- sum(counted) - 2
-      # no extra variation: quasi-binomial, the dispersion from those periods
-      m <- m0; dispersion <- pearson(m0) / df_w
-      V <- vcov(m0) / summary(m0)$dispersion * dispersion
-      if (pearson(m0) > df_w) {
-        hi <- 1
-        while (pearson(fixed(hi)) > df_w) hi <- hi * 2
-        phi <- uniroot(function(p) pearson(fixed(p)) - df_w, c(0, hi), tol = 1e-14)$root
-        m <- fixed(phi); dispersion <- 1; V <- vcov(m)
-      }
-      level <- 0; deviance <- deviance(m)
+      wf <- williams(x[use], a[use], b[use])
+      level <- 0; dispersion <- wf$dispersion; deviance <- wf$deviance
     } else {
       use <- a + b > 0
       m <- glm(cbind(a, b) ~ x, family = quasibinomial,
@@ -85,10 +41,11 @@ fits <- function(case, x, a, b) {
                control = glm.control(epsilon = 1e-13, maxit = 200))
       level <- 0; dispersion <- summary(m)$dispersion; deviance <- deviance(m)
     }
-    b0 <- unname(coef(m)[1]); b1 <- unname(coef(m)[2])
-    df <- df.residual(m)
-    if (method == "williams") df <- df_w - (dispersion == 1)   # phi estimated too
-    if (method != "williams") V <- vcov(m)
+    if (method == "williams") {
+      b0 <- wf$coefficients[1]; b1 <- wf$coefficients[2]; V <- wf$V; df <- wf$df
+    } else {
+      b0 <- unname(coef(m)[1]); b1 <- unname(coef(m)[2]); V <- vcov(m); df <- df.residual(m)
+    }
     # no residual df left (williams of three periods): no interval
     ci <- if (df >= 1) fieller(b0, b1, V, level, qt(0.975, df)) else c(NA, NA)
     out <- rbind(out, data.frame(case = case, method = method,
