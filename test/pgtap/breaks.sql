@@ -105,43 +105,37 @@ SELECT is((SELECT array_agg(format('%s %s %s', at, lo, hi) ORDER BY at)
 	'each break''s range: the starts within the likelihood ratio''s 95 % point, the other break held (an exhaustive check)');
 
 -- the empirical method weighs each period by 1 / (1 / (a + 1/2) + 1 / (b + 1/2)):
--- the same exhaustive search, weighted, in plain SQL
+-- the same exhaustive search, weighted, in plain SQL; over counts, and over
+-- the same counts with a side of zero here and there (empirical keeps such a
+-- period: its half makes the log finite; linear keeps it when a is zero and
+-- skips it when b is; small periods, so that the two breaks still win)
 CREATE TEMP TABLE counts AS
 SELECT i, t, round(exp(y / 2) * (20 + 80 * (i % 3))) AS a, round(exp(-y / 2) * (20 + 80 * (i % 3))) AS b FROM two;
-CREATE TEMP VIEW weighted_sse AS
-SELECT f, l, sum(w * (e - ey) ^ 2) - sum(w * (e - ey) * (x - ex)) ^ 2 / nullif(sum(w * (x - ex) ^ 2), 0) AS sse
-FROM (SELECT f, l, w, e, x, sum(w * e) OVER s / sum(w) OVER s AS ey, sum(w * x) OVER s / sum(w) OVER s AS ex
-	  FROM generate_series(0, 29) f, generate_series(0, 29) l,
-		  (SELECT i, extract(epoch FROM t) AS x, ln((a + 0.5) / (b + 0.5)) AS e,
-			  1 / (1 / (a + 0.5) + 1 / (b + 0.5)) AS w FROM counts) c
-	  WHERE l - f >= 2 AND i BETWEEN f AND l WINDOW s AS (PARTITION BY f, l)) z
-GROUP BY f, l;
-SELECT is((SELECT array_agg((SELECT i FROM counts WHERE counts.t = b."time") ORDER BY b."time")
-	FROM (SELECT rivalry_agg(t, a, b) AS r FROM counts) x, breaks(r, 2, 'empirical') b),
-	(SELECT ARRAY[b2.f, c.f] FROM weighted_sse a, weighted_sse b2, weighted_sse c
-	 WHERE a.f = 0 AND a.l + 1 = b2.f AND b2.l + 1 = c.f AND c.l = 29
-	 ORDER BY a.sse + b2.sse + c.sse LIMIT 1),
-	'empirical, weighted by Cox''s variances: where a weighted exhaustive search puts the two breaks');
-
--- a side of zero: empirical keeps the period (its half makes the log finite),
--- linear keeps it when a is zero and skips it when b is (small periods, so
--- that the two breaks still win)
 CREATE TEMP TABLE zeros AS
 SELECT i, t, CASE i WHEN 3 THEN 0 WHEN 7 THEN 1 WHEN 25 THEN 2 ELSE a END AS a,
 	CASE i WHEN 3 THEN 1 WHEN 7 THEN 0 WHEN 25 THEN 0 ELSE b END AS b FROM counts;
-CREATE TEMP VIEW weighted_sse0 AS
-SELECT f, l, sum(w * (e - ey) ^ 2) - sum(w * (e - ey) * (x - ex)) ^ 2 / nullif(sum(w * (x - ex) ^ 2), 0) AS sse
-FROM (SELECT f, l, w, e, x, sum(w * e) OVER s / sum(w) OVER s AS ey, sum(w * x) OVER s / sum(w) OVER s AS ex
+CREATE TEMP VIEW weighted_sse AS
+SELECT data, f, l, sum(w * (e - ey) ^ 2) - sum(w * (e - ey) * (x - ex)) ^ 2 / nullif(sum(w * (x - ex) ^ 2), 0) AS sse
+FROM (SELECT data, f, l, w, e, x, sum(w * e) OVER s / sum(w) OVER s AS ey, sum(w * x) OVER s / sum(w) OVER s AS ex
 	  FROM generate_series(0, 29) f, generate_series(0, 29) l,
-		  (SELECT i, extract(epoch FROM t) AS x, ln((a + 0.5) / (b + 0.5)) AS e,
-			  1 / (1 / (a + 0.5) + 1 / (b + 0.5)) AS w FROM zeros) c
-	  WHERE l - f >= 2 AND i BETWEEN f AND l WINDOW s AS (PARTITION BY f, l)) z
-GROUP BY f, l;
+		  (SELECT data, i, extract(epoch FROM t) AS x, ln((a + 0.5) / (b + 0.5)) AS e,
+			  1 / (1 / (a + 0.5) + 1 / (b + 0.5)) AS w
+		   FROM (SELECT 'counts' AS data, * FROM counts UNION ALL SELECT 'zeros', * FROM zeros) d) c
+	  WHERE l - f >= 2 AND i BETWEEN f AND l WINDOW s AS (PARTITION BY data, f, l)) z
+GROUP BY data, f, l;
+-- the starts of the second and third segments of the best three
+CREATE TEMP VIEW weighted_breaks AS
+SELECT DISTINCT ON (a.data) a.data, ARRAY[b2.f, c.f] AS breaks
+FROM weighted_sse a JOIN weighted_sse b2 USING (data) JOIN weighted_sse c USING (data)
+WHERE a.f = 0 AND a.l + 1 = b2.f AND b2.l + 1 = c.f AND c.l = 29
+ORDER BY a.data, a.sse + b2.sse + c.sse;
+SELECT is((SELECT array_agg((SELECT i FROM counts WHERE counts.t = b."time") ORDER BY b."time")
+	FROM (SELECT rivalry_agg(t, a, b) AS r FROM counts) x, breaks(r, 2, 'empirical') b),
+	(SELECT breaks FROM weighted_breaks WHERE data = 'counts'),
+	'empirical, weighted by Cox''s variances: where a weighted exhaustive search puts the two breaks');
 SELECT is((SELECT array_agg((SELECT i FROM zeros WHERE zeros.t = b."time") ORDER BY b."time")
 	FROM (SELECT rivalry_agg(t, a, b) AS r FROM zeros) x, breaks(r, 2, 'empirical') b),
-	(SELECT ARRAY[b2.f, c.f] FROM weighted_sse0 a, weighted_sse0 b2, weighted_sse0 c
-	 WHERE a.f = 0 AND a.l + 1 = b2.f AND b2.l + 1 = c.f AND c.l = 29
-	 ORDER BY a.sse + b2.sse + c.sse LIMIT 1),
+	(SELECT breaks FROM weighted_breaks WHERE data = 'zeros'),
 	'empirical with zeros on either side: every period counts, as in the weighted exhaustive search');
 SELECT is((SELECT array_agg(b ORDER BY b."time")::text FROM (SELECT rivalry_agg(t, a, b) AS r FROM zeros) x,
 		breaks(r, 2, 'linear') b),
