@@ -111,6 +111,10 @@ test_format_time(void)
 }
 
 /* Read a text; NULL when it does not parse and check out. */
+/* A rivalry of one period whose first sum, 0.1 + 0.2, has a tail. */
+#define ONE_TAIL \
+	"{\"version\":2,\"time\":\"number\",\"periods\":[[1,[0.30000000000000004,-2.7755575615628914e-17],2,2,2]]}"
+
 static AdoptionPeriods *
 read_text(const char *text, int nseries, bool labelled, size_t *size, const char **problem)
 {
@@ -248,8 +252,7 @@ test_tails_header(void)
 {
 	const char *problem;
 	size_t		size;
-	AdoptionPeriods *p = read_text("{\"version\":2,\"time\":\"number\",\"periods\":[[1,[0.30000000000000004,-2.7755575615628914e-17],2,2,2]]}",
-								   2, false, &size, &problem);
+	AdoptionPeriods *p = read_text(ONE_TAIL, 2, false, &size, &problem);
 	size_t		at;
 
 	ok(p != NULL, "a summary with a tail reads");
@@ -311,8 +314,7 @@ test_binary_long_tail(void)
 {
 	const char *problem;
 	size_t		size;
-	AdoptionPeriods *p = read_text("{\"version\":2,\"time\":\"number\",\"periods\":[[1,[0.30000000000000004,-2.7755575615628914e-17],2,2,2]]}",
-								   2, false, &size, &problem);
+	AdoptionPeriods *p = read_text(ONE_TAIL, 2, false, &size, &problem);
 	size_t		len;
 	unsigned char *buf;
 	AdoptionBinaryRead br;

@@ -261,6 +261,22 @@ test_merge_and_subtract(void)
 	free(second);
 }
 
+/*
+ * Periods 100 to 199 in order, then a tail of 10 new periods from -20 (the
+ * first period's bit in the lookup filter its own), settled.
+ */
+static void
+add_sorted_then_new(AdoptionWork *w, const double *v, const int64_t *rows)
+{
+	int			i;
+
+	for (i = 100; i < 200; i++)
+		adoption_work_add(w, adoption_number_key((double) i), v, rows);
+	for (i = 0; i < 10; i++)
+		adoption_work_add(w, adoption_number_key((double) (i - 20)), v, rows);
+	adoption_work_settle(w);
+}
+
 /* Keys and counts the narrow layout cannot hold move the table to the wide one. */
 static void
 test_layouts(void)
@@ -303,14 +319,9 @@ test_layouts(void)
 		int			side = i / 2;
 		int			more = i % 2;
 		int64_t		counts[2] = {1, 1};
-		int			j;
 
 		adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000);
-		for (j = 100; j < 200; j++)
-			adoption_work_add(&w, adoption_number_key((double) j), v, counts);
-		for (j = 0; j < 10; j++)
-			adoption_work_add(&w, adoption_number_key((double) (j - 20)), v, counts);
-		adoption_work_settle(&w);
+		add_sorted_then_new(&w, v, counts);
 		counts[side] = 32767;
 		counts[1 - side] = 0;
 		adoption_work_add(&w, adoption_number_key(150.0), v, counts);
@@ -606,15 +617,8 @@ test_probe(void)
 		int			i;
 
 		adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 1, 100000);
-		for (i = 100; i < 200; i++)
-			adoption_work_add(&w, adoption_number_key((double) i), v, r);
-		/*
-		 * a tail of new periods only: lookups go off (from -20: the first
-		 * period's bit in the filter is its own)
-		 */
-		for (i = 0; i < 10; i++)
-			adoption_work_add(&w, adoption_number_key((double) (i - 20)), v, r);
-		adoption_work_settle(&w);
+		/* a tail of new periods only: lookups go off */
+		add_sorted_then_new(&w, v, r);
 		/* a tail of 20: merged periods already there, the rest new */
 		for (i = 0; i < 20; i++)
 			adoption_work_add(&w, adoption_number_key((double) (i < merged ? 150 + i : 10 + i)), v, r);
