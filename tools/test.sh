@@ -8,8 +8,8 @@
 #   pgtap    pgTAP suites test/pgtap/*.sql (pg_prove)
 #   integration  test/integration/*.sh: Citus, dump and restore, a pg_cron
 #            refresh, postgres_fdw shards, the JDBC, psycopg2 and node-postgres
-#            drivers, the Debian package and META.json (each starts its own
-#            clusters)
+#            drivers, every function with edge arguments, the Debian package
+#            and META.json (each starts its own clusters)
 #   fuzz     libFuzzer over the core's decoders under ASan and UBSan (bounded)
 #
 # bash tools/test.sh --fast runs unit, regress and pgTAP only (what

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Every function and aggregate of the extension with arguments at and past
+# their edges (test/fuzz/arguments.py): an answer or an error of its own,
+# never an internal error or a crashed backend.  Prints TAP.
+cd "$(dirname "$0")/../.."
+. tools/common.sh
+. test/integration/tap.sh
+
+cluster_start ARGS
+q ARGS postgres -c "CREATE EXTENSION adoption"
+ok $? "CREATE EXTENSION adoption"
+PGPORT=$ARGS_PORT /usr/bin/python3 test/fuzz/arguments.py
+status=$?
+done_testing >/dev/null
+exit $(( status || TAP_FAILED ))
