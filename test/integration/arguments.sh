@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 cluster_start ARGS
 q ARGS postgres -c "CREATE EXTENSION adoption"
 ok $? "CREATE EXTENSION adoption"
-PGPORT=$ARGS_PORT /usr/bin/python3 test/fuzz/arguments.py
+PGHOST=$ARGS_DIR PGPORT=$ARGS_PORT PGDATABASE=postgres /usr/bin/python3 test/fuzz/arguments.py
 status=$?
 done_testing >/dev/null
 exit $(( status || TAP_FAILED ))
