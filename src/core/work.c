@@ -730,38 +730,180 @@ adoption_work_add_slow(AdoptionWork *w, int64_t key, const double *values, const
 	return status;
 }
 
+/*
+ * Period i of summary p as the table's series take it (through map, times
+ * sign); false when no mapped series has rows there.
+ */
+static bool
+summary_period(const AdoptionWork *w, const AdoptionPeriods *p, int i, const int *map,
+			   int sign, double values[2], int64_t rows[2])
+{
+	bool		any = false;
+	int			s;
+
+	values[0] = values[1] = 0.0;
+	rows[0] = rows[1] = 0;
+	for (s = 0; s < p->nseries; s++)
+	{
+		int			to = map ? map[s] : s;
+
+		if (to < 0 || to >= w->nseries)
+			continue;
+		values[to] = sign * adoption_sum(p, i, s);
+		rows[to] = sign * adoption_rows(p, i, s);
+		any = any || rows[to] != 0;
+	}
+	return any;
+}
+
+/* Can an entry holding have rows take more (a summary's: >= 0) in this layout? */
+static bool
+rows_fit(const AdoptionWork *w, int64_t have, int64_t more)
+{
+	int64_t		sum;
+
+	if (__builtin_add_overflow(have, more, &sum))
+		return false;
+	return w->wide || sum <= ADOPTION_NARROW_ROWS_MAX;
+}
+
+/*
+ * Add summary p to a table without an unsorted tail by merging: a summary's
+ * periods are in key order, so one pass counts the periods of the union and
+ * checks that every key and count fits, and a second, from the last entry
+ * back, moves each entry once to its place, in a block grown once if the
+ * union needs more room.  No sorting and no lookups, as a combine step
+ * adds partial summaries of the same periods, interleaved.  False, having
+ * changed nothing, where the general path must do it (a key or count the
+ * layout cannot hold, a count that overflows, more periods than allowed,
+ * keys out of order); *folds is set when a head overflowed and waits in the
+ * log.
+ */
+static bool
+merge_summary(AdoptionWork *w, const AdoptionPeriods *p, const int *map, bool *folds)
+{
+	int			n = w->nperiods;
+	int			added = 0;
+	int			i = 0;
+	int			out;
+	int			j;
+	int64_t		previous = 0;
+	bool		first = true;
+
+	if (w->nsorted != n)
+		return false;
+	for (j = 0; j < p->nperiods; j++)
+	{
+		double		values[2];
+		int64_t		rows[2];
+		int64_t		raw;
+		bool		found;
+		int			s;
+
+		if (!summary_period(w, p, j, map, 1, values, rows))
+			continue;
+		if (!adoption_work_raw_of(w, adoption_key(p, j), &raw) || (!first && raw <= previous))
+			return false;
+		previous = raw;
+		first = false;
+		while (i < n && adoption_work_raw_key(w, i) < raw)
+			i++;
+		found = i < n && adoption_work_raw_key(w, i) == raw;
+		for (s = 0; s < w->nseries; s++)
+			if (!rows_fit(w, found ? entry_rows(w, adoption_work_entry(w, i), s) : 0, rows[s]))
+				return false;
+		added += !found;
+	}
+	if (added > w->max_periods - n)
+		return false;
+	if (n + added > w->capacity)
+	{
+		int			have = w->capacity;
+		int			capacity = have;
+
+		do
+		{
+			w->capacity = capacity;
+			capacity = grown_capacity(w);
+		} while (capacity < n + added);
+		w->capacity = have;
+		relayout(w, w->wide, capacity);
+	}
+	out = n + added - 1;
+	i = n - 1;
+	for (j = p->nperiods - 1; j >= 0; j--)
+	{
+		double		values[2];
+		int64_t		rows[2];
+		int64_t		key;
+		int64_t		raw;
+		unsigned char *e;
+		int			s;
+
+		if (!summary_period(w, p, j, map, 1, values, rows))
+			continue;
+		key = adoption_key(p, j);
+		raw = 0;
+		(void) adoption_work_raw_of(w, key, &raw);	/* fits: the first pass checked */
+		for (; i >= 0 && adoption_work_raw_key(w, i) > raw; i--, out--)
+			if (out != i)
+				memcpy(adoption_work_entry(w, out), adoption_work_entry(w, i), w->entry_size);
+		e = adoption_work_entry(w, out--);
+		if (i >= 0 && adoption_work_raw_key(w, i) == raw)
+		{
+			if (e != adoption_work_entry(w, i))
+				memcpy(e, adoption_work_entry(w, i), w->entry_size);
+			i--;
+			if (add_to_entry(w, e, key, values, rows) == ADD_SUM_OVERFLOW)
+				*folds = true;
+			continue;
+		}
+		for (s = 0; s < w->nseries; s++)
+		{
+			((double *) e)[s] = values[s];	/* a summary's sums are never -0 */
+			set_entry_rows(w, e, s, rows[s]);
+		}
+		set_entry_key(w, e, key);
+		if (w->probe)
+			adoption_work_see(w, key);
+	}
+	w->nperiods = w->nsorted = n + added;
+	sync_keys(w);
+	return true;
+}
+
 AdoptionStatus
 adoption_work_add_summary(AdoptionWork *w, const AdoptionPeriods *p, size_t size,
 						  bool labelled, const int *map, int sign)
 {
 	AdoptionTailCursor cursor;
 	AdoptionTail tail;
+	bool		folds = false;
 	int			i;
 
-	for (i = 0; i < p->nperiods; i++)
+	if (sign > 0 && merge_summary(w, p, map, &folds))
 	{
-		double		values[2] = {0.0, 0.0};
-		int64_t		rows[2] = {0, 0};
-		bool		any = false;
-		AdoptionStatus status;
-		int			s;
-
-		for (s = 0; s < p->nseries; s++)
+		if (folds)
 		{
-			int			to = map ? map[s] : s;
+			AdoptionStatus status = fold(w);
 
-			if (to < 0)
-				continue;
-			values[to] = sign * adoption_sum(p, i, s);
-			rows[to] = sign * adoption_rows(p, i, s);
-			any = any || rows[to] != 0;
+			if (status != ADOPTION_OK)
+				return status;
 		}
-		if (!any)
-			continue;
-		status = adoption_work_add(w, adoption_key(p, i), values, rows);
-		if (status != ADOPTION_OK)
-			return status;
 	}
+	else
+		for (i = 0; i < p->nperiods; i++)
+		{
+			double		values[2];
+			int64_t		rows[2];
+			AdoptionStatus status;
+
+			if (!summary_period(w, p, i, map, sign, values, rows))
+				continue;
+			status = adoption_work_add(w, adoption_key(p, i), values, rows);
+			if (status != ADOPTION_OK)
+				return status;
+		}
 	adoption_tails_begin(p, size, labelled, &cursor);
 	while (adoption_tails_next(&cursor, &tail))
 	{

@@ -14,7 +14,9 @@
  * to the wide layout (int64 key and counts, as the canonical form has them).
  *
  * Entries are sorted up to nsorted; rows in no order append new periods
- * after that, and compaction sorts and merges them in.  Sums are exact
+ * after that, and compaction sorts and merges them in.  A whole summary,
+ * whose periods are in order, merges into a table without such a tail in
+ * one pass from the back.  Sums are exact
  * (exact.h): an addition that rounds appends its rounding error to a log,
  * and settling the table folds the log into canonical expansions.  So the
  * table's sums are the same bits whatever the order of the rows.

@@ -262,6 +262,290 @@ test_merge_and_subtract(void)
 }
 
 /*
+ * A table fed summaries of parts of the rows, as a combine step is fed
+ * partial states: rows[i] is in part part[i] of nparts, and the parts come
+ * in the given order.  Rows of part -1 come first, one by one as they are
+ * (in no order, they leave the table an unsorted tail).
+ */
+static AdoptionPeriods *
+summarize_parts(const Row *rows, const int *part, int n, int nparts, const int *order,
+				AdoptionTimeKind kind, int max_periods, size_t *size, AdoptionStatus *status)
+{
+	AdoptionWork w;
+	AdoptionPeriods *p = NULL;
+	Row		   *in_part = malloc(sizeof(Row) * n);
+	int			k;
+	int			i;
+
+	adoption_work_init(&w, &test_memory, kind, 2, max_periods);
+	*status = ADOPTION_OK;
+	for (i = 0; i < n && *status == ADOPTION_OK; i++)
+		if (part[i] < 0)
+			*status = adoption_work_add(&w, rows[i].key, rows[i].values, rows[i].rows);
+	for (k = 0; k < nparts && *status == ADOPTION_OK; k++)
+	{
+		AdoptionPeriods *q;
+		size_t		q_size;
+		int			m = 0;
+
+		for (i = 0; i < n; i++)
+			if (part[i] == order[k])
+				in_part[m++] = rows[i];
+		q = summarize(in_part, NULL, m, kind, 2, &q_size, status);
+		if (q != NULL)
+			*status = adoption_work_add_summary(&w, q, q_size, false, NULL, 1);
+		free(q);
+	}
+	if (*status == ADOPTION_OK)
+		*status = adoption_work_flat_size(&w, size);
+	if (*status == ADOPTION_OK)
+	{
+		p = calloc(1, *size);
+		adoption_work_flatten(&w, p);
+	}
+	adoption_work_free(&w);
+	free(in_part);
+	return p;
+}
+
+/*
+ * Summaries of parts merged into a table equal the summary of all their
+ * rows, byte for byte, and fail where it fails: parts of interleaved
+ * periods (partial states of parallel workers) or of periods of their own,
+ * added to a table with or without an unsorted tail, whose merged counts
+ * outgrow the narrow layout or whose keys it cannot hold, with rounding
+ * errors, overflowing sums, and more periods than allowed.
+ */
+static void
+test_merge_parts(void)
+{
+	static const char *const cases[] = {
+		"3 parts of interleaved runs of periods (parallel workers' partial states)",
+		"7 parts, each period's rows spread over all of them",
+		"parts of periods of their own, in no order",
+		"parts into a table that already has an unsorted tail",
+		"parts whose merged counts outgrow the narrow layout",
+		"a part with a time off midnight, which the narrow layout cannot hold",
+		"parts of adversarial values (tails)",
+		"parts whose sums overflow together",
+		"parts of more periods together than allowed"
+	};
+	int			c;
+
+	for (c = 0; c < (int) (sizeof(cases) / sizeof(cases[0])); c++)
+	{
+		int			n = 4000;
+		int			nparts = c == 1 ? 7 : 3;
+		int			max_periods = c == 8 ? 150 : 1000000;
+		Row		   *rows = malloc(sizeof(Row) * n);
+		int		   *part = malloc(sizeof(int) * n);
+		int			order[7];
+		AdoptionPeriods *whole;
+		AdoptionPeriods *merged;
+		size_t		whole_size = 0;
+		size_t		merged_size = 0;
+		AdoptionStatus whole_status;
+		AdoptionStatus merged_status;
+		int			i;
+
+		for (i = 0; i < n; i++)
+		{
+			rows[i].key = (int64_t) (next_random() % 200) * ADOPTION_USECS_PER_DAY;
+			rows[i].values[0] = random_value(c == 6 ? 2 : 0);
+			rows[i].values[1] = random_value(c == 6 ? 2 : 1);
+			rows[i].rows[0] = rows[i].rows[1] = c == 4 ? 100 : 1;
+		}
+		qsort(rows, (size_t) n, sizeof(Row), compare_rows);
+		for (i = 0; i < n; i++)
+		{
+			int			period = (int) (rows[i].key / ADOPTION_USECS_PER_DAY);
+
+			part[i] = c == 0 ? (period / 5) % 3 : c == 2 ? (period * 7) % 3 : (int) (next_random() % nparts);
+			if (c == 3 && i % 9 == 0)
+				part[i] = -1;
+			if (c == 7 && period == 50)
+				rows[i].values[0] = DBL_MAX / 3;
+		}
+		if (c == 5)
+			rows[n / 2].key += 1;	/* still in order: the next period is a day on */
+		shuffle(order, nparts);
+		whole = summarize(rows, NULL, n, ADOPTION_TIME_DATE, 2, &whole_size, &whole_status);
+		if (c == 8)
+		{
+			/* the row path with the same limit */
+			AdoptionWork w;
+
+			adoption_work_init(&w, &test_memory, ADOPTION_TIME_DATE, 2, max_periods);
+			whole_status = ADOPTION_OK;
+			for (i = 0; i < n && whole_status == ADOPTION_OK; i++)
+				whole_status = adoption_work_add(&w, rows[i].key, rows[i].values, rows[i].rows);
+			adoption_work_free(&w);
+		}
+		merged = summarize_parts(rows, part, n, nparts, order, ADOPTION_TIME_DATE, max_periods,
+								 &merged_size, &merged_status);
+		ok(merged_status == whole_status &&
+		   (whole_status != ADOPTION_OK ||
+			(merged != NULL && merged_size == whole_size && memcmp(merged, whole, whole_size) == 0)),
+		   "%s: the same %s as all the rows", cases[c],
+		   whole_status == ADOPTION_OK ? "bytes" : "failure");
+		free(whole);
+		free(merged);
+		free(rows);
+		free(part);
+	}
+}
+
+/* An allocator that counts its blocks. */
+static int	test_allocations;
+
+static void *
+counting_alloc(void *arg, size_t size)
+{
+	test_allocations++;
+	return test_alloc(arg, size);
+}
+
+static const AdoptionMemory counting_memory = {counting_alloc, test_free, NULL};
+
+/* The summary of one row per period, a at key i * step + offset for i < n. */
+static AdoptionPeriods *
+periods_of(int n, int step, int offset, int64_t count, double value, size_t *size)
+{
+	Row		   *rows = malloc(sizeof(Row) * (n > 0 ? n : 1));
+	AdoptionStatus status;
+	AdoptionPeriods *p;
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		rows[i].key = adoption_number_key((double) (i * step + offset));
+		rows[i].values[0] = value;
+		rows[i].values[1] = 1.0;
+		rows[i].rows[0] = count;
+		rows[i].rows[1] = 1;
+	}
+	p = summarize(rows, NULL, n, ADOPTION_TIME_NUMBER, 2, size, &status);
+	free(rows);
+	return p;
+}
+
+/* The merge of summaries at its edges: room, boundaries, and what sends it the long way. */
+static void
+test_merge_edges(void)
+{
+	AdoptionWork w;
+	AdoptionPeriods *evens;
+	AdoptionPeriods *odds;
+	AdoptionPeriods *p;
+	size_t		evens_size;
+	size_t		odds_size;
+	size_t		size;
+	AdoptionStatus status;
+	int			i;
+
+	/* 100 periods in order leave room for 128: 20 more, interleaved, take no new block */
+	evens = periods_of(100, 2, 0, 1, 1.0, &evens_size);
+	odds = periods_of(20, 2, 1, 1, 1.0, &odds_size);
+	adoption_work_init(&w, &counting_memory, ADOPTION_TIME_NUMBER, 2, 1000);
+	status = adoption_work_add_summary(&w, evens, evens_size, false, NULL, 1);
+	test_allocations = 0;
+	if (status == ADOPTION_OK)
+		status = adoption_work_add_summary(&w, odds, odds_size, false, NULL, 1);
+	ok(status == ADOPTION_OK && w.capacity == 128 && test_allocations == 0 && w.nperiods == 120 &&
+	   w.nsorted == 120 && adoption_work_find(&w, adoption_number_key(39.0)) == 39 &&
+	   adoption_work_find(&w, adoption_number_key(40.0)) == 40,
+	   "20 periods merged among 100 in a table with room: in place, sorted, no new block");
+	adoption_work_free(&w);
+
+	/* exactly max_periods together is allowed; one more is refused, naming it */
+	for (i = 0; i < 2; i++)
+	{
+		adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 120 - i);
+		status = adoption_work_add_summary(&w, evens, evens_size, false, NULL, 1);
+		if (status == ADOPTION_OK)
+			status = adoption_work_add_summary(&w, odds, odds_size, false, NULL, 1);
+		if (i == 0)
+			ok(status == ADOPTION_OK && w.nperiods == 120 && w.capacity == 120,
+			   "100 and 20 periods merged into a table of at most 120: full, not over");
+		else
+			ok(status == ADOPTION_TOO_MANY_PERIODS, "and into one of at most 119: too many periods");
+		adoption_work_free(&w);
+	}
+	free(odds);
+
+	/* counts that merge to exactly 65535 stay narrow; to 65536, wide */
+	for (i = 0; i < 2; i++)
+	{
+		AdoptionPeriods *more = periods_of(1, 1, 10, 65535 - 60000 + i, 1.0, &odds_size);
+
+		free(evens);
+		evens = periods_of(100, 1, 0, 60000, 1.0, &evens_size);
+		adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000);
+		status = adoption_work_add_summary(&w, evens, evens_size, false, NULL, 1);
+		if (status == ADOPTION_OK)
+			status = adoption_work_add_summary(&w, more, odds_size, false, NULL, 1);
+		if (status == ADOPTION_OK)
+			status = adoption_work_flat_size(&w, &size);
+		p = status == ADOPTION_OK ? calloc(1, size) : NULL;
+		if (p != NULL)
+			adoption_work_flatten(&w, p);
+		ok(p != NULL && (bool) w.wide == (i == 1) && adoption_rows(p, 10, 0) == 65535 + i &&
+		   adoption_rows(p, 11, 0) == 60000,
+		   "a summary merged to %d counts in a period: %s", 65535 + i, i ? "wide" : "narrow");
+		free(p);
+		free(more);
+		adoption_work_free(&w);
+	}
+
+	/* a head that overflows is reported by the merge that overflows it */
+	free(evens);
+	evens = periods_of(3, 1, 0, 1, DBL_MAX / 1.5, &evens_size);
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000);
+	status = adoption_work_add_summary(&w, evens, evens_size, false, NULL, 1);
+	if (status == ADOPTION_OK)
+		status = adoption_work_add_summary(&w, evens, evens_size, false, NULL, 1);
+	ok(status == ADOPTION_SUM_OVERFLOW && w.failed_key == adoption_number_key(0.0) && w.failed_series == 0,
+	   "two summaries of DBL_MAX / 1.5 in one period: a sum overflow at their merge, naming the period");
+	adoption_work_free(&w);
+	free(evens);
+
+	/* periods out of order (no reader lets such a summary in) go the long way, and still merge right */
+	evens = periods_of(10, 2, 0, 1, 1.0, &evens_size);
+	odds = periods_of(10, 1, 0, 2, 3.0, &odds_size);
+	adoption_set_key(odds, 3, adoption_number_key(4.0));
+	adoption_set_key(odds, 4, adoption_number_key(3.0));
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000);
+	status = adoption_work_add_summary(&w, evens, evens_size, false, NULL, 1);
+	if (status == ADOPTION_OK)
+		status = adoption_work_add_summary(&w, odds, odds_size, false, NULL, 1);
+	if (status == ADOPTION_OK)
+		status = adoption_work_settle(&w);
+	ok(status == ADOPTION_OK && w.nperiods == 15 && adoption_work_key(&w, 3) == adoption_number_key(3.0) &&
+	   adoption_work_key(&w, 4) == adoption_number_key(4.0) &&
+	   adoption_work_find(&w, adoption_number_key(4.0)) == 4 &&
+	   ((const double *) adoption_work_entry(&w, 4))[0] == 4.0,
+	   "a summary with two periods swapped: each period's sum in its place");
+	adoption_work_free(&w);
+
+	/* or with one period twice */
+	adoption_set_key(odds, 3, adoption_number_key(3.0));
+	adoption_set_key(odds, 4, adoption_number_key(3.0));
+	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000);
+	status = adoption_work_add_summary(&w, evens, evens_size, false, NULL, 1);
+	if (status == ADOPTION_OK)
+		status = adoption_work_add_summary(&w, odds, odds_size, false, NULL, 1);
+	if (status == ADOPTION_OK)
+		status = adoption_work_settle(&w);
+	ok(status == ADOPTION_OK && w.nperiods == 15 && adoption_work_key(&w, 3) == adoption_number_key(3.0) &&
+	   adoption_work_key(&w, 4) == adoption_number_key(4.0) &&
+	   ((const double *) adoption_work_entry(&w, 3))[0] == 6.0,
+	   "a summary with one period twice: both added to it");
+	adoption_work_free(&w);
+	free(evens);
+	free(odds);
+}
+
+/*
  * Periods 100 to 199 in order, then a tail of 10 new periods from -20 (the
  * first period's bit in the lookup filter its own), settled.
  */
@@ -687,6 +971,8 @@ main(void)
 {
 	test_order_independence();
 	test_merge_and_subtract();
+	test_merge_parts();
+	test_merge_edges();
 	test_layouts();
 	test_limits();
 	test_lookups();
