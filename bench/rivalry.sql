@@ -52,7 +52,23 @@ SELECT * FROM bench_compare('rivalry_agg GROUP BY series (30 000), default work_
 	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_30k GROUP BY series) s $$, 3,
 	'SET work_mem = ''4MB''', 'SET work_mem = ''4MB''');
 RESET work_mem;
-DROP TABLE rivalry_30k;
+
+-- merging summaries (a combine step, rollup()): 90 000 partial summaries,
+-- three a series of interleaved runs of five periods, as parallel workers
+-- make them, rolled up into 30 000, against re-aggregating the same partial
+-- sums kept as rows (series, part, period, a, b)
+CREATE TABLE rivalry_partials AS
+SELECT series, ((period - date '2012-01-01') / 150) % 3 AS part, rivalry_agg(period, a, b) AS r
+FROM rivalry_30k GROUP BY 1, 2;
+CREATE TABLE rivalry_partial_sums AS
+SELECT series, ((period - date '2012-01-01') / 150) % 3 AS part, period, sum(a) AS a, sum(b) AS b
+FROM rivalry_30k GROUP BY 1, 2, 3;
+VACUUM ANALYZE rivalry_partials;
+VACUUM ANALYZE rivalry_partial_sums;
+SELECT * FROM bench_compare('rollup of 90 000 partial summaries into 30 000 vs re-aggregating their sums kept as rows',
+	$$ SELECT count(r) FROM (SELECT rollup(r) r FROM rivalry_partials GROUP BY series) s $$,
+	$$ SELECT count(*) FROM (SELECT series, period, sum(a), sum(b) FROM rivalry_partial_sums GROUP BY series, period) s $$, 3);
+DROP TABLE rivalry_30k, rivalry_partials, rivalry_partial_sums;
 
 -- exact sums: fractional values round, and each rounding error is kept;
 -- the same shapes over values with two decimals, against the counts
