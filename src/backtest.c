@@ -5,12 +5,14 @@
  *
  * For each origin, from the min_periods-th period to the last but one, the
  * model is fitted on the periods up to the origin, exactly as fit() fits
- * slice(r, NULL, <the period after the origin>): the fit reads the same
- * periods of the same summary, so every origin's line is fit()'s, bit for
- * bit.  A fit reads its periods once, so a backtest of n periods costs
- * O(n^2) period reads, as many as the O(n^2) rows it returns; no state is
- * carried from one origin to the next (a warm start would make a line
- * depend on the origins before it).
+ * slice(r, NULL, <the period after the origin>).  Each period's point (its
+ * x, its log-ratio or logit, its trials) is made once for the whole
+ * summary, and each origin's fit reads the points of its periods: the same
+ * numbers in the same order as fit() of the slice, so every origin's line
+ * is fit()'s, bit for bit.  The fits themselves start afresh at each origin
+ * (a warm start, or running sums carried from one origin to the next,
+ * would make a line depend on the origins before it), so a backtest of n
+ * periods reads O(n^2) points, as many as the O(n^2) rows it returns.
  */
 #include "postgres.h"
 
@@ -30,16 +32,21 @@
 #include "sqltime.h"
 #include "summary.h"
 
-/* The arguments every backtest reads: (r, method, level, min_periods). */
+/* The arguments every backtest reads, (r, method, level, min_periods), and the fits' points. */
 typedef struct Backtest
 {
-	AdoptionPeriods *p;			/* a private copy, its nperiods set per origin */
+	AdoptionPeriods *p;
 	int			n;				/* the summary's periods */
 	AdoptionMethod method;
 	double		level;
 	int			min_periods;
 	bool		point;
-	double	   *work;
+	double	   *work;			/* x, y, m and w of every period's point; the fits' scratch */
+	int		   *period;			/* point k's period */
+	int			npoints;
+	int			used;			/* the points of the periods up to the last origin fitted */
+	int			first_a;		/* the first period with a > 0, or n */
+	int			first_b;
 } Backtest;
 
 static void
@@ -60,19 +67,35 @@ backtest_args(FunctionCallInfo fcinfo, bool point, const char *function, const c
 				 errdetail("min_periods is %d.", bt->min_periods)));
 	if (!point)
 		CheckInstantKind(r, function, twin);
-	bt->p = palloc(VARSIZE(r));
-	memcpy(bt->p, r, VARSIZE(r));
+	bt->p = r;
 	bt->n = r->nperiods;
 	bt->work = FitWorkspace(r);
+	bt->period = palloc(sizeof(int) * (bt->n + 1));
+	bt->npoints = adoption_fit_points(r, bt->method, bt->work, bt->work + bt->n,
+									  bt->work + 2 * bt->n, bt->work + 3 * bt->n, bt->period);
+	bt->used = 0;
+	for (bt->first_a = 0; bt->first_a < bt->n; bt->first_a++)
+		if (adoption_sum(r, bt->first_a, 0) > 0.0)
+			break;
+	for (bt->first_b = 0; bt->first_b < bt->n; bt->first_b++)
+		if (adoption_sum(r, bt->first_b, 1) > 0.0)
+			break;
 }
 
-/* Fit the periods up to and including origin; false when there is no line. */
+/*
+ * Fit the periods up to and including origin (origins only go forward);
+ * false when there is no line.
+ */
 static bool
 backtest_fit(Backtest *bt, int origin, AdoptionFit *fit)
 {
-	bt->p->nperiods = origin + 1;
-	adoption_fit_rivalry(bt->p, bt->method, bt->work, fit);
-	bt->p->nperiods = bt->n;
+	double	   *x = bt->work;
+
+	while (bt->used < bt->npoints && bt->period[bt->used] <= origin)
+		bt->used++;
+	adoption_fit_rivalry_points(bt->method, x, x + bt->n, x + 2 * bt->n, x + 3 * bt->n, bt->used,
+								origin + 1, bt->first_a <= origin, bt->first_b <= origin,
+								x + 3 * bt->n, fit);
 	return fit->ok;
 }
 

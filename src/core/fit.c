@@ -595,6 +595,31 @@ adoption_fit_points(const AdoptionPeriods *p, AdoptionMethod method, double *x, 
 }
 
 void
+adoption_fit_rivalry_points(AdoptionMethod method, const double *x, const double *y,
+							const double *m, const double *w, int used, int nperiods,
+							bool any_a, bool any_b, double *work, AdoptionFit *fit)
+{
+	fit_reset(fit);
+	if (nperiods > 0 && (!any_a || !any_b))
+	{
+		/* one side never observed: every method's answer would be 0, 1 or none */
+		fit->status = !any_a ? ADOPTION_FIT_NO_A : ADOPTION_FIT_NO_B;
+		fit->skipped = nperiods;
+		return;
+	}
+	if (method == ADOPTION_LOGISTIC)
+		fit_logistic(x, y, m, NULL, used, false, work, fit);
+	else if (method == ADOPTION_WILLIAMS)
+		fit_williams(x, y, m, used, work, fit);
+	else
+		adoption_wls(x, y, method == ADOPTION_EMPIRICAL ? w : NULL, used, fit);
+	if (used < 2)
+		fit->status = ADOPTION_FIT_TOO_FEW;
+	fit->used = used;
+	fit->skipped = nperiods - used;
+}
+
+void
 adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method,
 					 double *work, AdoptionFit *fit)
 {
@@ -603,35 +628,20 @@ adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method,
 	double	   *y = work + n;
 	double	   *m = work + 2 * n;
 	double	   *w = work + 3 * n;
-	int			used;
+	int			used = 0;
 	bool		any_a = false;
 	bool		any_b = false;
 	int			i;
 
-	fit_reset(fit);
 	for (i = 0; i < n; i++)
 	{
 		any_a |= adoption_sum(p, i, 0) > 0.0;
 		any_b |= adoption_sum(p, i, 1) > 0.0;
 	}
-	if (n > 0 && (!any_a || !any_b))
-	{
-		/* one side never observed: every method's answer would be 0, 1 or none */
-		fit->status = !any_a ? ADOPTION_FIT_NO_A : ADOPTION_FIT_NO_B;
-		fit->skipped = n;
-		return;
-	}
-	used = adoption_fit_points(p, method, x, y, m, w, NULL);
-	if (method == ADOPTION_LOGISTIC)
-		fit_logistic(x, y, m, NULL, used, false, work + 3 * n, fit);
-	else if (method == ADOPTION_WILLIAMS)
-		fit_williams(x, y, m, used, work + 3 * n, fit);
-	else
-		adoption_wls(x, y, method == ADOPTION_EMPIRICAL ? w : NULL, used, fit);
-	if (used < 2)
-		fit->status = ADOPTION_FIT_TOO_FEW;
-	fit->used = used;
-	fit->skipped = n - used;
+	if (any_a && any_b)
+		used = adoption_fit_points(p, method, x, y, m, w, NULL);
+	/* the iterative fits' scratch is w's room: they have no w */
+	adoption_fit_rivalry_points(method, x, y, m, w, used, n, any_a, any_b, work + 3 * n, fit);
 }
 
 void

@@ -102,6 +102,20 @@ extern void adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method
 								 double *work, AdoptionFit *fit);
 
 /*
+ * The same fit from points adoption_fit_points() made: the first used of
+ * them, those of the first nperiods periods, any_a and any_b whether those
+ * periods have any a and any b.  Each point depends on its period alone, so
+ * the points of a summary's first k periods are the first points of the
+ * whole summary: a backtest makes them once and fits every origin from
+ * them, each fit bit for bit adoption_fit_rivalry() of the periods up to
+ * the origin.  x, y and m are read only; work holds 6 * nperiods doubles
+ * (the iterative fits'), and may be w's room for logistic and williams.
+ */
+extern void adoption_fit_rivalry_points(AdoptionMethod method, const double *x, const double *y,
+										const double *m, const double *w, int used, int nperiods,
+										bool any_a, bool any_b, double *work, AdoptionFit *fit);
+
+/*
  * The points a method fits, one per period it can use (the rest passed
  * over, as above): x, and y the line's value (ln(a/b), a/b, the empirical
  * logit with its weight w) or, for logistic and williams, a of m = a + b

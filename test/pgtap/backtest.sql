@@ -24,7 +24,7 @@ FROM so_monthly;
 CREATE TEMP TABLE bt AS SELECT b.* FROM s, backtest(r) b;
 CREATE TEMP TABLE bp AS SELECT b.* FROM s, backtest_parity(r) b;
 
-SELECT plan(30);
+SELECT plan(31);
 
 SELECT is((SELECT count(*) FROM bt), (SELECT count(*) FROM ref WHERE kind = 'share'),
 	'a row per origin (from the third month) and later month: 58 origins, 1 653 rows');
@@ -34,10 +34,15 @@ SELECT is_empty($$ SELECT * FROM bt JOIN ref USING (origin, "time") WHERE kind =
 SELECT is_empty($$ SELECT * FROM bt, s, LATERAL (SELECT month FROM so_monthly WHERE month > bt.origin ORDER BY month LIMIT 1) nxt
 	WHERE bt.fitted_share IS DISTINCT FROM fitted_share(slice(r, NULL, nxt.month), bt."time") $$,
 	'each projected share is fitted_share() of the slice up to its origin, bit for bit');
-SELECT is_empty($$ SELECT * FROM s, backtest(r, 'williams', max_horizon => 6) b,
+SELECT is_empty($$ SELECT * FROM s, unnest(ARRAY['logistic', 'williams', 'empirical', 'linear']) m,
+		backtest(r, m, max_horizon => 6) b,
 		LATERAL (SELECT month FROM so_monthly WHERE month > b.origin ORDER BY month LIMIT 1) nxt
-	WHERE b.fitted_share IS DISTINCT FROM fitted_share(slice(r, NULL, nxt.month), b."time", 'williams') $$,
-	'williams too: its iterative fit at each origin is fit()''s');
+	WHERE b.fitted_share IS DISTINCT FROM fitted_share(slice(r, NULL, nxt.month), b."time", m) $$,
+	'every other method too, the iterative fits included: each origin''s line is fit()''s');
+SELECT is_empty($$ SELECT * FROM s, unnest(ARRAY['loglinear', 'logistic', 'williams', 'empirical', 'linear']) m,
+		backtest_point(yr, m, min_periods => 2) b
+	WHERE b.fitted_share IS DISTINCT FROM fitted_share_point(slice_point(yr, NULL, b.origin + 0.5), b.point, m) $$,
+	'and over years whose first have no PyTorch questions (origins with no line, then lines from the years that have)');
 SELECT is_empty($$ SELECT * FROM bt WHERE error IS DISTINCT FROM fitted_share - observed_share
 	OR covered IS DISTINCT FROM (observed_share BETWEEN lower AND upper)
 	OR horizon <> (SELECT count(*) FROM so_monthly m WHERE m.tag = 'java' AND m.month > bt.origin AND m.month <= bt."time") $$,
