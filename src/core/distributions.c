@@ -250,17 +250,34 @@ qt_upper(double tail, double df)
 	return t;
 }
 
+/*
+ * The last quantile solved for, and its answer.  A query over many groups
+ * asks for the same one on every row (one level, groups of as many
+ * periods), and each costs microseconds of continued fractions: more than
+ * the fit it serves.  The answer is the same bits either way.  (A backend
+ * has one thread.)
+ */
+static double memo_p = NAN;
+static double memo_df = NAN;
+static double memo_q;
+
 double
 adoption_qt(double p, double df)
 {
+	double		q;
+
 	if (!(p > 0.0 && p < 1.0) || !(df > 0.0))
 		return NAN;
 	if (p == 0.5)
 		return 0.0;
 	if (df > 1e12)
 		return adoption_qnorm(p);
+	if (p == memo_p && df == memo_df)
+		return memo_q;
 	/* symmetric: solve on the smaller tail, where it is exact */
-	if (p < 0.5)
-		return -qt_upper(p, df);
-	return qt_upper(1.0 - p, df);
+	q = p < 0.5 ? -qt_upper(p, df) : qt_upper(1.0 - p, df);
+	memo_p = p;
+	memo_df = df;
+	memo_q = q;
+	return q;
 }

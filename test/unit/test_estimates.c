@@ -85,6 +85,19 @@ test_distribution_edges(void)
 	   adoption_pt(0.0, 3) == 0.5, "pt at the ends and the centre");
 	ok(close_to(adoption_pt(adoption_qt(0.9, 7.5), 7.5), 0.9, 1e-14),
 	   "pt inverts qt");
+	{
+		/* the quantile solved last is remembered: asked again, the same bits; another, its own */
+		double		q10 = adoption_qt(0.975, 10.0);
+		double		q11 = adoption_qt(0.975, 11.0);
+		double		q11_again = adoption_qt(0.975, 11.0);
+		double		lower11 = adoption_qt(0.025, 11.0);
+		double		q10_again = adoption_qt(0.975, 10.0);
+
+		/* R: qt(0.975, 10), qt(0.975, 11) */
+		ok(q10 == q10_again && q11 == q11_again && close_to(lower11, -q11, 1e-12) &&
+		   close_to(q10, 2.2281388519862739, 1e-12) && close_to(q11, 2.2009851600916388, 1e-12),
+		   "qt asked again gives the same bits; at another df or tail, its own answer");
+	}
 	/* Cauchy (df = 1) has a closed form: P(T <= t) = 1/2 + atan(t) / pi */
 	ok(close_to(adoption_pt(2.0, 1.0), 0.5 + atan(2.0) / 3.14159265358979323846, 1e-15),
 	   "pt with df = 1 is the Cauchy distribution");
