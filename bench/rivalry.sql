@@ -68,7 +68,16 @@ VACUUM ANALYZE rivalry_partial_sums;
 SELECT * FROM bench_compare('rollup of 90 000 partial summaries into 30 000 vs re-aggregating their sums kept as rows',
 	$$ SELECT count(r) FROM (SELECT rollup(r) r FROM rivalry_partials GROUP BY series) s $$,
 	$$ SELECT count(*) FROM (SELECT series, period, sum(a), sum(b) FROM rivalry_partial_sums GROUP BY series, period) s $$, 3);
-DROP TABLE rivalry_30k, rivalry_partials, rivalry_partial_sums;
+
+-- a dashboard over stored summaries: each series' parity with its interval,
+-- against the parity a user computes from the rows with regr_* per series
+CREATE TABLE rivalry_30k_summaries AS SELECT series, rivalry_agg(period, a, b) AS r FROM rivalry_30k GROUP BY series;
+VACUUM ANALYZE rivalry_30k_summaries;
+SELECT * FROM bench_compare('parity_interval of 30 000 stored summaries vs regr_* parity per series over their rows',
+	$$ SELECT count(i.lower) FROM rivalry_30k_summaries, parity_interval(r) i $$,
+	$$ SELECT count(p) FROM (SELECT -regr_intercept(ln(a / b), extract(epoch FROM period)::float8)
+			/ regr_slope(ln(a / b), extract(epoch FROM period)::float8) AS p FROM rivalry_30k GROUP BY series) s $$, 3);
+DROP TABLE rivalry_30k, rivalry_partials, rivalry_partial_sums, rivalry_30k_summaries;
 
 -- exact sums: fractional values round, and each rounding error is kept;
 -- the same shapes over values with two decimals, against the counts
