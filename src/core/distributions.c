@@ -205,6 +205,7 @@ qt_upper(double tail, double df)
 {
 	double		z;
 	double		t;
+	double		ft;
 	double		lo;
 	double		hi;
 	int			i;
@@ -217,18 +218,20 @@ qt_upper(double tail, double df)
 		t = z;
 
 	/* bracket the root, then Newton with a bisection fallback */
+	ft = pt_upper(t, df);		/* also Newton's first step's */
 	lo = 0.0;
 	hi = t;
-	while (pt_upper(hi, df) > tail)
-	{
-		lo = hi;
-		hi *= 2.0;
-		if (!isfinite(hi))
-			return INFINITY;
-	}
+	if (ft > tail)
+		do
+		{
+			lo = hi;
+			hi *= 2.0;
+			if (!isfinite(hi))
+				return INFINITY;
+		} while (pt_upper(hi, df) > tail);
 	for (i = 0; i < 200; i++)
 	{
-		double		f = pt_upper(t, df) - tail;
+		double		f = (i == 0 ? ft : pt_upper(t, df)) - tail;
 		double		next;
 
 		if (f == 0.0)
