@@ -163,21 +163,28 @@ relayout(AdoptionWork *w, bool wide, int capacity)
 	w->entry_size = (uint16_t) size;
 }
 
-/* The next capacity up: twice the bytes, within max_periods. */
+/* The capacity after from: twice the bytes, within max_periods. */
 static int
-grown_capacity(const AdoptionWork *w)
+capacity_after(const AdoptionWork *w, int from)
 {
-	size_t		bytes = (size_t) w->capacity * w->entry_size;
+	size_t		bytes = (size_t) from * w->entry_size;
 	int64_t		capacity;
 
 	bytes = bytes < INITIAL_BYTES ? INITIAL_BYTES : 2 * bytes;
 	capacity = (int64_t) (bytes / w->entry_size);
-	if (capacity <= w->capacity)
-		capacity = w->capacity + 1;
+	if (capacity <= from)
+		capacity = from + 1;
 	/* never room for more than max_periods: a full table of distinct periods is the limit */
 	if (capacity > (int64_t) w->max_periods)
 		capacity = (int64_t) w->max_periods;
 	return (int) capacity;
+}
+
+/* The next capacity up from the table's. */
+static int
+grown_capacity(const AdoptionWork *w)
+{
+	return capacity_after(w, w->capacity);
 }
 
 /*
@@ -818,15 +825,11 @@ merge_summary(AdoptionWork *w, const AdoptionPeriods *p, const int *map, bool *f
 		return false;
 	if (n + added > w->capacity)
 	{
-		int			have = w->capacity;
-		int			capacity = have;
+		int			capacity = w->capacity;
 
 		do
-		{
-			w->capacity = capacity;
-			capacity = grown_capacity(w);
-		} while (capacity < n + added);
-		w->capacity = have;
+			capacity = capacity_after(w, capacity);
+		while (capacity < n + added);
 		relayout(w, w->wide, capacity);
 	}
 	out = n + added - 1;
