@@ -154,19 +154,19 @@ def connect():
     return conn, cur
 
 
-def ordinary(name, argtype, argname):
+def ordinary(argtype, argname):
     """The values an argument takes while another is pushed."""
-    if argname in BY_NAME and not (argname == "per" and argtype != "interval"):
+    if argname in BY_NAME:
         return BY_NAME[argname]
     if argtype == "double precision" and argname in ("step", "until", "from", "point", "time"):
         return ["30::float8", "2::float8"] if argname == "step" else ["0::float8", "1e9::float8"]
-    return POOLS[argtype][1:5] if len(POOLS[argtype]) > 2 else POOLS[argtype]
+    return POOLS[argtype][1:5]
 
 
-def calls(kind, name, types, names, retset, rng):
+def calls(kind, name, types, names, rng):
     """Every call of one function, sorted, without repeats: (expression, FROM clause)."""
     pools = [POOLS[t] for t in types]
-    usual = [ordinary(name, t, names[j] if j < len(names) else "") for j, t in enumerate(types)]
+    usual = [ordinary(t, names[j] if j < len(names) else "") for j, t in enumerate(types)]
     args = set()
     for i, pool in enumerate(pools):
         for value in pool:
@@ -217,7 +217,7 @@ def main():
         states = collections.Counter()
         bad = []
         round_trip = rettype in SUMMARY_TYPES
-        for expr, source in calls(kind, name, types, names, retset, rng):
+        for expr, source in calls(kind, name, types, names, rng):
             if retset:
                 sql = "SELECT t::text FROM %s t" % expr
             elif round_trip:

@@ -179,6 +179,20 @@ test_order_independence(void)
 	}
 }
 
+/* A table of numeric time, at most max_periods, fed first and then second times sign. */
+static AdoptionStatus
+merge_two(AdoptionWork *w, int max_periods, const AdoptionPeriods *first, size_t first_size,
+		  const AdoptionPeriods *second, size_t second_size, int sign)
+{
+	AdoptionStatus status;
+
+	adoption_work_init(w, &test_memory, ADOPTION_TIME_NUMBER, 2, max_periods);
+	status = adoption_work_add_summary(w, first, first_size, false, NULL, 1);
+	if (status == ADOPTION_OK)
+		status = adoption_work_add_summary(w, second, second_size, false, NULL, sign);
+	return status;
+}
+
 /* One table fed two halves, or the halves summarized apart and merged: equal. */
 static void
 test_merge_and_subtract(void)
@@ -211,10 +225,7 @@ test_merge_and_subtract(void)
 	first = summarize(rows, NULL, n / 3, ADOPTION_TIME_NUMBER, 2, &first_size, &status);
 	second = summarize(rows + n / 3, NULL, n - n / 3, ADOPTION_TIME_NUMBER, 2, &second_size, &status);
 
-	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000000);
-	status = adoption_work_add_summary(&w, second, second_size, false, NULL, 1);
-	if (status == ADOPTION_OK)
-		status = adoption_work_add_summary(&w, first, first_size, false, NULL, 1);
+	status = merge_two(&w, 1000000, second, second_size, first, first_size, 1);
 	if (status == ADOPTION_OK)
 		status = adoption_work_flat_size(&w, &merged_size);
 	merged = calloc(1, merged_size);
@@ -223,10 +234,7 @@ test_merge_and_subtract(void)
 	ok(status == ADOPTION_OK && merged_size == whole_size && memcmp(merged, whole, whole_size) == 0,
 	   "two summaries merged, tails and all, equal the summary of all their rows");
 
-	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000000);
-	status = adoption_work_add_summary(&w, whole, whole_size, false, NULL, 1);
-	if (status == ADOPTION_OK)
-		status = adoption_work_add_summary(&w, first, first_size, false, NULL, -1);
+	status = merge_two(&w, 1000000, whole, whole_size, first, first_size, -1);
 	if (status == ADOPTION_OK)
 		status = adoption_work_flat_size(&w, &merged_size);
 	free(merged);
@@ -237,19 +245,13 @@ test_merge_and_subtract(void)
 	   "taking the first part away from the whole leaves the second part, exactly");
 	free(merged);
 
-	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000000);
-	status = adoption_work_add_summary(&w, first, first_size, false, NULL, 1);
-	if (status == ADOPTION_OK)
-		status = adoption_work_add_summary(&w, whole, whole_size, false, NULL, -1);
+	status = merge_two(&w, 1000000, first, first_size, whole, whole_size, -1);
 	if (status == ADOPTION_OK)
 		status = adoption_work_flat_size(&w, &merged_size);
 	ok(status == ADOPTION_NOT_CONTAINED, "taking the whole away from a part is refused: not contained");
 	adoption_work_free(&w);
 
-	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000000);
-	status = adoption_work_add_summary(&w, whole, whole_size, false, NULL, 1);
-	if (status == ADOPTION_OK)
-		status = adoption_work_add_summary(&w, whole, whole_size, false, NULL, -1);
+	status = merge_two(&w, 1000000, whole, whole_size, whole, whole_size, -1);
 	if (status == ADOPTION_OK)
 		status = adoption_work_flat_size(&w, &merged_size);
 	ok(status == ADOPTION_OK && w.flat_periods == 0, "the whole minus itself is empty");
@@ -460,10 +462,7 @@ test_merge_edges(void)
 	/* exactly max_periods together is allowed; one more is refused, naming it */
 	for (i = 0; i < 2; i++)
 	{
-		adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 120 - i);
-		status = adoption_work_add_summary(&w, evens, evens_size, false, NULL, 1);
-		if (status == ADOPTION_OK)
-			status = adoption_work_add_summary(&w, odds, odds_size, false, NULL, 1);
+		status = merge_two(&w, 120 - i, evens, evens_size, odds, odds_size, 1);
 		if (i == 0)
 			ok(status == ADOPTION_OK && w.nperiods == 120 && w.capacity == 120,
 			   "100 and 20 periods merged into a table of at most 120: full, not over");
@@ -480,10 +479,7 @@ test_merge_edges(void)
 
 		free(evens);
 		evens = periods_of(100, 1, 0, 60000, 1.0, &evens_size);
-		adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000);
-		status = adoption_work_add_summary(&w, evens, evens_size, false, NULL, 1);
-		if (status == ADOPTION_OK)
-			status = adoption_work_add_summary(&w, more, odds_size, false, NULL, 1);
+		status = merge_two(&w, 1000, evens, evens_size, more, odds_size, 1);
 		if (status == ADOPTION_OK)
 			status = adoption_work_flat_size(&w, &size);
 		p = status == ADOPTION_OK ? calloc(1, size) : NULL;
@@ -500,10 +496,7 @@ test_merge_edges(void)
 	/* a head that overflows is reported by the merge that overflows it */
 	free(evens);
 	evens = periods_of(3, 1, 0, 1, DBL_MAX / 1.5, &evens_size);
-	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000);
-	status = adoption_work_add_summary(&w, evens, evens_size, false, NULL, 1);
-	if (status == ADOPTION_OK)
-		status = adoption_work_add_summary(&w, evens, evens_size, false, NULL, 1);
+	status = merge_two(&w, 1000, evens, evens_size, evens, evens_size, 1);
 	ok(status == ADOPTION_SUM_OVERFLOW && w.failed_key == adoption_number_key(0.0) && w.failed_series == 0,
 	   "two summaries of DBL_MAX / 1.5 in one period: a sum overflow at their merge, naming the period");
 	adoption_work_free(&w);
@@ -514,10 +507,7 @@ test_merge_edges(void)
 	odds = periods_of(10, 1, 0, 2, 3.0, &odds_size);
 	adoption_set_key(odds, 3, adoption_number_key(4.0));
 	adoption_set_key(odds, 4, adoption_number_key(3.0));
-	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000);
-	status = adoption_work_add_summary(&w, evens, evens_size, false, NULL, 1);
-	if (status == ADOPTION_OK)
-		status = adoption_work_add_summary(&w, odds, odds_size, false, NULL, 1);
+	status = merge_two(&w, 1000, evens, evens_size, odds, odds_size, 1);
 	if (status == ADOPTION_OK)
 		status = adoption_work_settle(&w);
 	ok(status == ADOPTION_OK && w.nperiods == 15 && adoption_work_key(&w, 3) == adoption_number_key(3.0) &&
@@ -530,10 +520,7 @@ test_merge_edges(void)
 	/* or with one period twice */
 	adoption_set_key(odds, 3, adoption_number_key(3.0));
 	adoption_set_key(odds, 4, adoption_number_key(3.0));
-	adoption_work_init(&w, &test_memory, ADOPTION_TIME_NUMBER, 2, 1000);
-	status = adoption_work_add_summary(&w, evens, evens_size, false, NULL, 1);
-	if (status == ADOPTION_OK)
-		status = adoption_work_add_summary(&w, odds, odds_size, false, NULL, 1);
+	status = merge_two(&w, 1000, evens, evens_size, odds, odds_size, 1);
 	if (status == ADOPTION_OK)
 		status = adoption_work_settle(&w);
 	ok(status == ADOPTION_OK && w.nperiods == 15 && adoption_work_key(&w, 3) == adoption_number_key(3.0) &&
