@@ -40,6 +40,11 @@ SELECT * FROM bench_compare('rivalry_agg GROUP BY series (100 000) vs sum(a), su
 SELECT * FROM bench_compare('rivalry_agg GROUP BY series (100 000), rows shuffled, vs sum(a), sum(b)',
 	$$ SELECT count(parity_point(r)) FROM (SELECT rivalry_agg(period, a, b) r FROM rivalry_shuffled GROUP BY series) s $$,
 	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_shuffled GROUP BY series) s $$, 3);
+-- what any aggregate that keeps each group's rows pays here: PostgreSQL's own
+-- array_agg() of one column, against the same sums
+SELECT * FROM bench_compare('array_agg(a) GROUP BY series (100 000), rows shuffled, vs sum(a), sum(b)',
+	$$ SELECT count(x) FROM (SELECT array_agg(a) x FROM rivalry_shuffled GROUP BY series) s $$,
+	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_shuffled GROUP BY series) s $$, 3);
 
 -- at the default work_mem (4MB): 30 000 series of 100 periods do not fit,
 -- and hash aggregation spills to disk; the sums fit (target: at most 1.5x;
@@ -49,6 +54,10 @@ CREATE TABLE rivalry_30k AS SELECT * FROM rivalry_obs WHERE series < 30000;
 VACUUM ANALYZE rivalry_30k;
 SELECT * FROM bench_compare('rivalry_agg GROUP BY series (30 000), default work_mem, vs sum(a), sum(b)',
 	$$ SELECT count(parity_point(r)) FROM (SELECT rivalry_agg(period, a, b) r FROM rivalry_30k GROUP BY series) s $$,
+	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_30k GROUP BY series) s $$, 3,
+	'SET work_mem = ''4MB''', 'SET work_mem = ''4MB''');
+SELECT * FROM bench_compare('array_agg(a) GROUP BY series (30 000), default work_mem, vs sum(a), sum(b)',
+	$$ SELECT count(x) FROM (SELECT array_agg(a) x FROM rivalry_30k GROUP BY series) s $$,
 	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_30k GROUP BY series) s $$, 3,
 	'SET work_mem = ''4MB''', 'SET work_mem = ''4MB''');
 RESET work_mem;
