@@ -33,6 +33,9 @@ SELECT * FROM bench_compare('rivalry_agg, shuffled, vs sum(a), sum(b)',
 SELECT * FROM bench_compare('rivalry_agg GROUP BY series (100 000) vs sum(a), sum(b)',
 	$$ SELECT count(parity_point(r)) FROM (SELECT rivalry_agg(period, a, b) r FROM rivalry_obs GROUP BY series) s $$,
 	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_obs GROUP BY series) s $$, 3);
+SELECT * FROM bench_compare('rivalry_agg GROUP BY series (100 000) vs 0.4.0''s',
+	$$ SELECT count(public.parity_point(r)) FROM (SELECT public.rivalry_agg(period, a, b) r FROM rivalry_obs GROUP BY series) s $$,
+	$$ SELECT count(release040.parity_point(r)) FROM (SELECT release040.rivalry_agg(period, a, b) r FROM rivalry_obs GROUP BY series) s $$, 3);
 
 -- the same over rows in no order: each group's periods arrive shuffled, so
 -- each row writes to a table that is not in cache (target: at most 2x;
@@ -45,6 +48,9 @@ SELECT * FROM bench_compare('rivalry_agg GROUP BY series (100 000), rows shuffle
 SELECT * FROM bench_compare('array_agg(a) GROUP BY series (100 000), rows shuffled, vs sum(a), sum(b)',
 	$$ SELECT count(x) FROM (SELECT array_agg(a) x FROM rivalry_shuffled GROUP BY series) s $$,
 	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_shuffled GROUP BY series) s $$, 3);
+SELECT * FROM bench_compare('rivalry_agg GROUP BY series (100 000), rows shuffled, vs 0.4.0''s',
+	$$ SELECT count(public.parity_point(r)) FROM (SELECT public.rivalry_agg(period, a, b) r FROM rivalry_shuffled GROUP BY series) s $$,
+	$$ SELECT count(release040.parity_point(r)) FROM (SELECT release040.rivalry_agg(period, a, b) r FROM rivalry_shuffled GROUP BY series) s $$, 3);
 
 -- at the default work_mem (4MB): 30 000 series of 100 periods do not fit,
 -- and hash aggregation spills to disk; the sums fit (target: at most 1.5x;
@@ -59,6 +65,10 @@ SELECT * FROM bench_compare('rivalry_agg GROUP BY series (30 000), default work_
 SELECT * FROM bench_compare('array_agg(a) GROUP BY series (30 000), default work_mem, vs sum(a), sum(b)',
 	$$ SELECT count(x) FROM (SELECT array_agg(a) x FROM rivalry_30k GROUP BY series) s $$,
 	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_30k GROUP BY series) s $$, 3,
+	'SET work_mem = ''4MB''', 'SET work_mem = ''4MB''');
+SELECT * FROM bench_compare('rivalry_agg GROUP BY series (30 000), default work_mem, vs 0.4.0''s',
+	$$ SELECT count(public.parity_point(r)) FROM (SELECT public.rivalry_agg(period, a, b) r FROM rivalry_30k GROUP BY series) s $$,
+	$$ SELECT count(release040.parity_point(r)) FROM (SELECT release040.rivalry_agg(period, a, b) r FROM rivalry_30k GROUP BY series) s $$, 3,
 	'SET work_mem = ''4MB''', 'SET work_mem = ''4MB''');
 RESET work_mem;
 
