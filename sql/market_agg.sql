@@ -30,6 +30,7 @@ SELECT "time"::date, from_label, to_label FROM m, leader_changes(m);
 SELECT rivalry(m, 'python', 'java') = (SELECT rivalry_agg(month, tag, posts, 'python', 'java') FROM so_market) AS python_java,
 	rivalry(m, 'swift', 'go') = (SELECT rivalry_agg(month, tag, posts, 'swift', 'go') FROM so_market) AS swift_go,
 	rivalry(m, 'python', 'cobol') = (SELECT rivalry_agg(month, tag, posts, 'python', 'cobol') FROM so_market) AS one_side,
+	rivalry(m, 'cobol', 'python') = (SELECT rivalry_agg(month, tag, posts, 'cobol', 'python') FROM so_market) AS other_side,
 	rivalry(m, 'fortran', 'cobol') IS NULL AS neither
 FROM m;
 
@@ -93,6 +94,10 @@ SELECT * FROM leader_changes('{"version":1,"time":"number","labels":["a"],"perio
 SELECT '{"version":1,"time":"date","labels":["b","a"],"periods":[]}'::market;
 SELECT '{"version":1,"time":"date","labels":["a","a"],"periods":[]}'::market;
 SELECT '{"version":1,"time":"date","labels":["a"],"periods":[["2020-01-01",1,1,1]]}'::market;
+-- escapes read as the UTF-8 bytes of their code points: two, three and
+-- (a surrogate pair) four bytes
+SELECT labels('{"version":1,"time":"date","labels":["\u00e9","\u20ac","\ud83d\ude00"],"periods":[]}'::market)
+	= ARRAY[U&'\00E9', U&'\20AC', U&'\+01F600'] AS escapes_read;
 SELECT '{"version":1,"time":"date","labels":["\u0000"],"periods":[]}'::market;
 SELECT '{"version":1,"time":"date","labels":["\ud800"],"periods":[]}'::market;
 SELECT '{"version":1,"time":"date","labels":[1],"periods":[]}'::market;

@@ -7,6 +7,8 @@ SELECT r::text = '{"version":1,"time":"number","periods":[[0.1,0.300000000000000
 FROM (SELECT '{"version":1,"time":"number","periods":[[0.1,0.30000000000000004,1e-300,1,1],[1e+300,5e-324,1.7976931348623157e+308,2,1]]}'::rivalry r) x;
 SELECT '{"version":1,"time":"timestamptz","periods":[["-4713-11-24 00:00:00+00",1,2,1,1],["2020-02-29 23:59:59.999999+00",0,1,0,1],["294276-12-31 23:59:59.999999+00",3,0,1,0]]}'::rivalry;
 SELECT '{"version":1,"time":"date","periods":[["0000-03-01",1,1]]}'::trend;
+-- years of five digits and more (four are the fewest)
+SELECT '{"version":1,"time":"date","periods":[["9999-12-31",1,1],["10000-01-01",2,1],["100000-01-01",3,1]]}'::trend;
 -- white space between tokens is fine
 SELECT ' { "version" : 1 , "time" : "date" , "periods" : [ [ "2020-01-01" , 1 , 2 , 1 , 1 ] ] } '::rivalry;
 

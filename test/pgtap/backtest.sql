@@ -24,7 +24,7 @@ FROM so_monthly;
 CREATE TEMP TABLE bt AS SELECT b.* FROM s, backtest(r) b;
 CREATE TEMP TABLE bp AS SELECT b.* FROM s, backtest_parity(r) b;
 
-SELECT plan(31);
+SELECT plan(32);
 
 SELECT is((SELECT count(*) FROM bt), (SELECT count(*) FROM ref WHERE kind = 'share'),
 	'a row per origin (from the third month) and later month: 58 origins, 1 653 rows');
@@ -51,6 +51,18 @@ SELECT is((SELECT array_agg(DISTINCT horizon ORDER BY horizon) FROM s, backtest(
 	'max_horizon bounds how far ahead');
 SELECT is((SELECT min(origin)::date FROM s, backtest(r, min_periods => 12)), '2012-12-01'::date,
 	'min_periods: the first origin is the min_periods-th period');
+-- a later period with no rows on either side (every July at 0 here): its
+-- prediction band takes the mean rows of the periods up to the origin, as
+-- projection() of the slice does for a period past its end
+SELECT is_empty($$ SELECT * FROM (SELECT rivalry_agg(month, tag, CASE WHEN extract(month FROM month) = 7 THEN 0 ELSE posts END,
+				'python', 'java') FILTER (WHERE month >= '2012-01-01' AND month < '2017-01-01') AS r FROM so_monthly) z,
+		unnest(ARRAY['logistic', 'williams', 'loglinear', 'linear', 'empirical']) m,
+		backtest(r, m, max_horizon => 14) b,
+		LATERAL (SELECT month FROM so_monthly WHERE month > b.origin ORDER BY month LIMIT 1) nxt,
+		LATERAL (SELECT * FROM projection(slice(r, NULL, nxt.month), b."time", '1 month', 0.95, m, 'prediction') p
+			WHERE p."time" = b."time") p
+	WHERE b.observed_share IS NULL AND (b.lower, b.upper) IS DISTINCT FROM (p.lower, p.upper) $$,
+	'a period with no rows: its band is projection()''s of the slice, from the mean rows up to the origin');
 SELECT ok((SELECT avg(covered::int) FILTER (WHERE band = 'confidence') < avg(covered::int) FILTER (WHERE band = 'prediction')
 	FROM s, unnest(ARRAY['confidence', 'prediction']) band, backtest(r, band => band)),
 	'the prediction band covers more observed shares than the confidence band');

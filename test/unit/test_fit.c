@@ -31,6 +31,22 @@ test_fit(void)
 	ok(adoption_fit_crossing(&fit, 3.0, &at) && at == 2e9 + 2.0,
 	   "the line reaches 3 at x = 2e9 + 2");
 
+	/*
+	 * Means to the last bit: the doubles nearest 0.1, 0.2 and 0.3 add up to
+	 * 0.6000000000000000055511151231257827 exactly, whose third,
+	 * 0.2000000000000000018503717077085942, is nearest the double 0.2; a
+	 * first pass in doubles gets 0.6000000000000001 / 3 =
+	 * 0.20000000000000004, and the second pass corrects it.  y = x, so the
+	 * slope is exactly 1.
+	 */
+	{
+		double		tenths[3] = {0.1, 0.2, 0.3};
+
+		adoption_wls(tenths, tenths, NULL, 3, &fit);
+		ok(fit.ok && fit.xbar == 0.2 && fit.b0 == 0.2 && fit.b1 == 1.0,
+		   "the means of 0.1, 0.2, 0.3 are 0.2, not the first pass's 0.20000000000000004");
+	}
+
 	/* Fieller with a slope far from zero: close to the delta method's interval */
 	fit.b0 = -1.0;
 	fit.b1 = 2.0;

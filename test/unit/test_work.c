@@ -459,6 +459,24 @@ test_merge_edges(void)
 	   "20 periods merged among 100 in a table with room: in place, sorted, no new block");
 	adoption_work_free(&w);
 
+	/* a table of one period merged with ten new ones: its period moves to the grown block */
+	{
+		size_t		one_size;
+		size_t		ten_size;
+		AdoptionPeriods *one = periods_of(1, 1, 100, 3, 7.0, &one_size);
+		AdoptionPeriods *ten = periods_of(10, 1, 0, 1, 1.0, &ten_size);
+
+		status = merge_two(&w, 1000, one, one_size, ten, ten_size, 1);
+		ok(status == ADOPTION_OK && w.nperiods == 11 && w.capacity >= 11 &&
+		   adoption_work_key(&w, 10) == adoption_number_key(100.0) &&
+		   ((const double *) adoption_work_entry(&w, 10))[0] == 7.0 &&
+		   ((const double *) adoption_work_entry(&w, 9))[0] == 1.0,
+		   "one period merged with ten before it: the one keeps its sum in the grown block");
+		adoption_work_free(&w);
+		free(one);
+		free(ten);
+	}
+
 	/* exactly max_periods together is allowed; one more is refused, naming it */
 	for (i = 0; i < 2; i++)
 	{
