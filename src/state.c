@@ -49,6 +49,14 @@
 #define ARENA_NAME "adoption summaries"
 
 /*
+ * The arena's blocks grow from 8 kB to at most 64 kB, not to 8 MB: hash
+ * aggregation weighs the blocks allocated, used or not, against work_mem as
+ * each new group arrives, and one block of megabytes, mostly empty, would
+ * send it to disk with few groups in memory.
+ */
+#define ARENA_MAX_BLOCK (64 * 1024)
+
+/*
  * The child context that holds the tables of one aggregate context's
  * states.  The tables stay out of the aggregate context, where hash
  * aggregation keeps its group keys: kilobytes of tables there would
@@ -144,7 +152,8 @@ arena_of(MemoryContext aggcontext)
 				return (SummaryArena *) cb->arg;
 	}
 	arena = MemoryContextAllocZero(aggcontext, sizeof(SummaryArena));
-	arena->cxt = GenerationContextCreate(aggcontext, ARENA_NAME, ALLOCSET_DEFAULT_SIZES);
+	arena->cxt = GenerationContextCreate(aggcontext, ARENA_NAME, ALLOCSET_DEFAULT_MINSIZE,
+										 ALLOCSET_DEFAULT_INITSIZE, ARENA_MAX_BLOCK);
 	arena->mem.alloc = arena_alloc;
 	arena->mem.free = arena_free;
 	arena->mem.arg = arena;
