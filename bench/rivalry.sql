@@ -29,28 +29,30 @@ SELECT * FROM bench_compare('rivalry_agg, shuffled, vs sum(a), sum(b)',
 	$$ SELECT parity_point(rivalry_agg(period, a, b)) FROM rivalry_shuffled $$,
 	$$ SELECT sum(a), sum(b) FROM rivalry_shuffled $$);
 
--- one summary per series: 100 000 groups of 100 periods each
+-- one summary per series, and the same grouped by the sums, by PostgreSQL's
+-- own array_agg() and by 0.4.0 (built beside this version by tools/bench.sh,
+-- in schema release040): format() them with a schema and a table
+\set grouped_agg 'SELECT count(%1$s.parity_point(r)) FROM (SELECT %1$s.rivalry_agg(period, a, b) r FROM %2$s GROUP BY series) s'
+\set grouped_sums 'SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM %s GROUP BY series) s'
+\set grouped_array_agg 'SELECT count(x) FROM (SELECT array_agg(a) x FROM %s GROUP BY series) s'
+\set default_work_mem 'SET work_mem = ''4MB'''
+
+-- 100 000 groups of 100 periods each
 SELECT * FROM bench_compare('rivalry_agg GROUP BY series (100 000) vs sum(a), sum(b)',
-	$$ SELECT count(parity_point(r)) FROM (SELECT rivalry_agg(period, a, b) r FROM rivalry_obs GROUP BY series) s $$,
-	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_obs GROUP BY series) s $$, 3);
+	format(:'grouped_agg', 'public', 'rivalry_obs'), format(:'grouped_sums', 'rivalry_obs'), 3);
 SELECT * FROM bench_compare('rivalry_agg GROUP BY series (100 000) vs 0.4.0''s',
-	$$ SELECT count(public.parity_point(r)) FROM (SELECT public.rivalry_agg(period, a, b) r FROM rivalry_obs GROUP BY series) s $$,
-	$$ SELECT count(release040.parity_point(r)) FROM (SELECT release040.rivalry_agg(period, a, b) r FROM rivalry_obs GROUP BY series) s $$, 3);
+	format(:'grouped_agg', 'public', 'rivalry_obs'), format(:'grouped_agg', 'release040', 'rivalry_obs'), 3);
 
 -- the same over rows in no order: each group's periods arrive shuffled, so
 -- each row writes to a table that is not in cache (target: at most 2x;
--- 0.4.0: 3.2x)
+-- 0.4.0: 3.2x); what any aggregate that keeps each group's rows pays here:
+-- PostgreSQL's own array_agg() of one column, against the same sums
 SELECT * FROM bench_compare('rivalry_agg GROUP BY series (100 000), rows shuffled, vs sum(a), sum(b)',
-	$$ SELECT count(parity_point(r)) FROM (SELECT rivalry_agg(period, a, b) r FROM rivalry_shuffled GROUP BY series) s $$,
-	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_shuffled GROUP BY series) s $$, 3);
--- what any aggregate that keeps each group's rows pays here: PostgreSQL's own
--- array_agg() of one column, against the same sums
+	format(:'grouped_agg', 'public', 'rivalry_shuffled'), format(:'grouped_sums', 'rivalry_shuffled'), 3);
 SELECT * FROM bench_compare('array_agg(a) GROUP BY series (100 000), rows shuffled, vs sum(a), sum(b)',
-	$$ SELECT count(x) FROM (SELECT array_agg(a) x FROM rivalry_shuffled GROUP BY series) s $$,
-	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_shuffled GROUP BY series) s $$, 3);
+	format(:'grouped_array_agg', 'rivalry_shuffled'), format(:'grouped_sums', 'rivalry_shuffled'), 3);
 SELECT * FROM bench_compare('rivalry_agg GROUP BY series (100 000), rows shuffled, vs 0.4.0''s',
-	$$ SELECT count(public.parity_point(r)) FROM (SELECT public.rivalry_agg(period, a, b) r FROM rivalry_shuffled GROUP BY series) s $$,
-	$$ SELECT count(release040.parity_point(r)) FROM (SELECT release040.rivalry_agg(period, a, b) r FROM rivalry_shuffled GROUP BY series) s $$, 3);
+	format(:'grouped_agg', 'public', 'rivalry_shuffled'), format(:'grouped_agg', 'release040', 'rivalry_shuffled'), 3);
 
 -- at the default work_mem (4MB): 30 000 series of 100 periods do not fit,
 -- and hash aggregation spills to disk; the sums fit (target: at most 1.5x;
@@ -59,17 +61,14 @@ SELECT * FROM bench_compare('rivalry_agg GROUP BY series (100 000), rows shuffle
 CREATE TABLE rivalry_30k AS SELECT * FROM rivalry_obs WHERE series < 30000;
 VACUUM ANALYZE rivalry_30k;
 SELECT * FROM bench_compare('rivalry_agg GROUP BY series (30 000), default work_mem, vs sum(a), sum(b)',
-	$$ SELECT count(parity_point(r)) FROM (SELECT rivalry_agg(period, a, b) r FROM rivalry_30k GROUP BY series) s $$,
-	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_30k GROUP BY series) s $$, 3,
-	'SET work_mem = ''4MB''', 'SET work_mem = ''4MB''');
+	format(:'grouped_agg', 'public', 'rivalry_30k'), format(:'grouped_sums', 'rivalry_30k'), 3,
+	:'default_work_mem', :'default_work_mem');
 SELECT * FROM bench_compare('array_agg(a) GROUP BY series (30 000), default work_mem, vs sum(a), sum(b)',
-	$$ SELECT count(x) FROM (SELECT array_agg(a) x FROM rivalry_30k GROUP BY series) s $$,
-	$$ SELECT count(sa) FROM (SELECT sum(a) sa, sum(b) sb FROM rivalry_30k GROUP BY series) s $$, 3,
-	'SET work_mem = ''4MB''', 'SET work_mem = ''4MB''');
+	format(:'grouped_array_agg', 'rivalry_30k'), format(:'grouped_sums', 'rivalry_30k'), 3,
+	:'default_work_mem', :'default_work_mem');
 SELECT * FROM bench_compare('rivalry_agg GROUP BY series (30 000), default work_mem, vs 0.4.0''s',
-	$$ SELECT count(public.parity_point(r)) FROM (SELECT public.rivalry_agg(period, a, b) r FROM rivalry_30k GROUP BY series) s $$,
-	$$ SELECT count(release040.parity_point(r)) FROM (SELECT release040.rivalry_agg(period, a, b) r FROM rivalry_30k GROUP BY series) s $$, 3,
-	'SET work_mem = ''4MB''', 'SET work_mem = ''4MB''');
+	format(:'grouped_agg', 'public', 'rivalry_30k'), format(:'grouped_agg', 'release040', 'rivalry_30k'), 3,
+	:'default_work_mem', :'default_work_mem');
 RESET work_mem;
 
 -- merging summaries (a combine step, rollup()): 90 000 partial summaries,
