@@ -74,12 +74,8 @@ backtest_args(FunctionCallInfo fcinfo, bool point, const char *function, const c
 	bt->npoints = adoption_fit_points(r, bt->method, bt->work, bt->work + bt->n,
 									  bt->work + 2 * bt->n, bt->work + 3 * bt->n, bt->period);
 	bt->used = 0;
-	for (bt->first_a = 0; bt->first_a < bt->n; bt->first_a++)
-		if (adoption_sum(r, bt->first_a, 0) > 0.0)
-			break;
-	for (bt->first_b = 0; bt->first_b < bt->n; bt->first_b++)
-		if (adoption_sum(r, bt->first_b, 1) > 0.0)
-			break;
+	bt->first_a = adoption_first_observed(r, 0);
+	bt->first_b = adoption_first_observed(r, 1);
 }
 
 /*

@@ -594,6 +594,17 @@ adoption_fit_points(const AdoptionPeriods *p, AdoptionMethod method, double *x, 
 	return used;
 }
 
+int
+adoption_first_observed(const AdoptionPeriods *p, int series)
+{
+	int			i;
+
+	for (i = 0; i < p->nperiods; i++)
+		if (adoption_sum(p, i, series) > 0.0)
+			break;
+	return i;
+}
+
 void
 adoption_fit_rivalry_points(AdoptionMethod method, const double *x, const double *y,
 							const double *m, const double *w, int used, int nperiods,
@@ -629,15 +640,9 @@ adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method,
 	double	   *m = work + 2 * n;
 	double	   *w = work + 3 * n;
 	int			used = 0;
-	bool		any_a = false;
-	bool		any_b = false;
-	int			i;
+	bool		any_a = adoption_first_observed(p, 0) < n;
+	bool		any_b = adoption_first_observed(p, 1) < n;
 
-	for (i = 0; i < n; i++)
-	{
-		any_a |= adoption_sum(p, i, 0) > 0.0;
-		any_b |= adoption_sum(p, i, 1) > 0.0;
-	}
 	if (any_a && any_b)
 		used = adoption_fit_points(p, method, x, y, m, w, NULL);
 	/* the iterative fits' scratch is w's room: they have no w */

@@ -101,6 +101,9 @@ extern double adoption_period_x(const AdoptionPeriods *p, int i);
 extern void adoption_fit_rivalry(const AdoptionPeriods *p, AdoptionMethod method,
 								 double *work, AdoptionFit *fit);
 
+/* The first period with a positive sum of series, or p->nperiods when none. */
+extern int	adoption_first_observed(const AdoptionPeriods *p, int series);
+
 /*
  * The same fit from points adoption_fit_points() made: the first used of
  * them, those of the first nperiods periods, any_a and any_b whether those
