@@ -431,6 +431,21 @@ periods_of(int n, int step, int offset, int64_t count, double value, size_t *siz
 	return p;
 }
 
+/* second's periods 3 and 4 given keys key3 and key4, merged after first, and settled */
+static AdoptionStatus
+merge_keyed(AdoptionWork *w, const AdoptionPeriods *first, size_t first_size,
+			AdoptionPeriods *second, size_t second_size, double key3, double key4)
+{
+	AdoptionStatus status;
+
+	adoption_set_key(second, 3, adoption_number_key(key3));
+	adoption_set_key(second, 4, adoption_number_key(key4));
+	status = merge_two(w, 1000, first, first_size, second, second_size, 1);
+	if (status == ADOPTION_OK)
+		status = adoption_work_settle(w);
+	return status;
+}
+
 /* The merge of summaries at its edges: room, boundaries, and what sends it the long way. */
 static void
 test_merge_edges(void)
@@ -523,11 +538,7 @@ test_merge_edges(void)
 	/* periods out of order (no reader lets such a summary in) go the long way, and still merge right */
 	evens = periods_of(10, 2, 0, 1, 1.0, &evens_size);
 	odds = periods_of(10, 1, 0, 2, 3.0, &odds_size);
-	adoption_set_key(odds, 3, adoption_number_key(4.0));
-	adoption_set_key(odds, 4, adoption_number_key(3.0));
-	status = merge_two(&w, 1000, evens, evens_size, odds, odds_size, 1);
-	if (status == ADOPTION_OK)
-		status = adoption_work_settle(&w);
+	status = merge_keyed(&w, evens, evens_size, odds, odds_size, 4.0, 3.0);
 	ok(status == ADOPTION_OK && w.nperiods == 15 && adoption_work_key(&w, 3) == adoption_number_key(3.0) &&
 	   adoption_work_key(&w, 4) == adoption_number_key(4.0) &&
 	   adoption_work_find(&w, adoption_number_key(4.0)) == 4 &&
@@ -536,11 +547,7 @@ test_merge_edges(void)
 	adoption_work_free(&w);
 
 	/* or with one period twice */
-	adoption_set_key(odds, 3, adoption_number_key(3.0));
-	adoption_set_key(odds, 4, adoption_number_key(3.0));
-	status = merge_two(&w, 1000, evens, evens_size, odds, odds_size, 1);
-	if (status == ADOPTION_OK)
-		status = adoption_work_settle(&w);
+	status = merge_keyed(&w, evens, evens_size, odds, odds_size, 3.0, 3.0);
 	ok(status == ADOPTION_OK && w.nperiods == 15 && adoption_work_key(&w, 3) == adoption_number_key(3.0) &&
 	   adoption_work_key(&w, 4) == adoption_number_key(4.0) &&
 	   ((const double *) adoption_work_entry(&w, 3))[0] == 6.0,
